@@ -1,0 +1,27 @@
+package dev.aegis.config;
+
+import java.util.Map;
+
+/**
+ * The whole Aegis configuration, as read from YAML. Immutable; missing sections take their defaults, so
+ * {@link #defaults()} is what a connection without configuration runs with: no encrypted columns and
+ * detection in monitor mode.
+ *
+ * @param keys the {@code keys:} section
+ * @param columns the {@code columns:} section: the encrypted columns
+ * @param detection the {@code detection:} section
+ */
+public record AegisConfig(KeysConfig keys, Map<ColumnRef, ColumnConfig> columns, DetectionConfig detection) {
+  private static final AegisConfig DEFAULTS = new AegisConfig(null, null, null);
+
+  public AegisConfig {
+    keys = keys == null ? KeysConfig.NONE : keys;
+    columns = columns == null ? Map.of() : Map.copyOf(columns);
+    detection = detection == null ? DetectionConfig.DEFAULTS : detection;
+  }
+
+  /** The configuration of a connection that has none: pure pass-through, detection in monitor mode. */
+  public static AegisConfig defaults() {
+    return DEFAULTS;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.aegis.error;
+
+/**
+ * The SQLStates Aegis itself reports. They are a public contract: applications and alerting rules match
+ * on them, so a code never changes meaning. Class {@code ZA} is in the implementation-defined range of
+ * ISO/IEC 9075 (a class starting with a letter from I to Z), so it never collides with a server's code.
+ *
+ * <p>Failures raised by the server or by the delegate driver keep their own SQLState.
+ */
+public enum AegisSqlState {
+  /** The {@code jdbc:aegis:} URL cannot be understood. */
+  INVALID_URL("ZA001"),
+  /** The configuration named by {@code aegis.config} / {@code AEGIS_CONFIG} cannot be found or read. */
+  CONFIG_NOT_FOUND("ZA010"),
+  /** The configuration was read but is invalid: YAML syntax, an unknown setting, a wrong type or value. */
+  CONFIG_INVALID("ZA011"),
+  /** No driver on the class path accepts the delegate URL. */
+  NO_DELEGATE_DRIVER("ZA020");
+
+  private final String code;
+
+  AegisSqlState(String code) {
+    this.code = code;
+  }
+
+  /** The five-character SQLState. */
+  public String code() {
+    return code;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.aegis.pipeline;
+
+import dev.aegis.config.AegisConfig;
+import dev.aegis.config.ConfigLocation;
+import dev.aegis.config.ConfigReader;
+import dev.aegis.error.AegisConfigurationException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * One pipeline per configuration source, so a connection opened through {@code DriverManager} on every
+ * request neither re-reads nor re-validates YAML. A configuration file that changed on disk is read again at
+ * the next connect; connections already open keep the pipeline they started with. A changed file that is
+ * now invalid fails the new connects (loudly) rather than silently keeping the old settings.
+ */
+public final class PipelineCache {
+  private final MeterRegistry registry;
+  private final StatementPipeline unconfigured;
+  private final ConcurrentMap<String, Entry> byLocation = new ConcurrentHashMap<>();
+
+  private record Entry(StatementPipeline pipeline, FileTime modified, long size) {}
+
+  public PipelineCache(MeterRegistry registry) {
+    this.registry = registry;
+    this.unconfigured = StatementPipeline.create(AegisConfig.defaults(), registry);
+  }
+
+  /** The pipeline for {@code location}, or the pass-through pipeline when there is no configuration. */
+  public StatementPipeline pipelineFor(Optional<ConfigLocation> location) throws AegisConfigurationException {
+    if (location.isEmpty()) {
+      return unconfigured;
+    }
+    ConfigLocation where = location.get();
+    FileTime modified = null;
+    long size = -1;
+    if (!where.isClasspath()) {
+      Path path = Path.of(where.value().startsWith("file:") ? where.value().substring(5) : where.value());
+      try {
+        modified = Files.getLastModifiedTime(path);
+        size = Files.size(path);
+      } catch (IOException e) {
+        // The reader below reports a missing or unreadable file with the right message.
+        byLocation.remove(where.value());
+      }
+    }
+    Entry cached = byLocation.get(where.value());
+    if (cached != null && java.util.Objects.equals(cached.modified(), modified) && cached.size() == size) {
+      return cached.pipeline();
+    }
+    StatementPipeline fresh = StatementPipeline.create(ConfigReader.read(where), registry);
+    byLocation.put(where.value(), new Entry(fresh, modified, size));
+    return fresh;
+  }
+}

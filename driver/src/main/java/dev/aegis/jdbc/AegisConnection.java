@@ -1,0 +1,340 @@
+package dev.aegis.jdbc;
+
+import dev.aegis.pipeline.SqlEntry;
+import dev.aegis.pipeline.StatementPipeline;
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.sql.*;
+import java.util.Calendar;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+
+/**
+ * The application's connection. Every call that carries SQL text hands it to the {@link StatementPipeline}
+ * first; statements and metadata it creates are Aegis wrappers that point back here; everything else is
+ * delegated unchanged.
+ */
+final class AegisConnection implements Connection {
+  final Connection delegate;
+  private final StatementPipeline pipeline;
+
+  AegisConnection(Connection delegate, StatementPipeline pipeline) {
+    this.delegate = delegate;
+    this.pipeline = pipeline;
+  }
+
+  /** The single interception point for SQL text from this connection and its statements. */
+  String intercept(SqlEntry entry, String sql) throws SQLException {
+    return pipeline.intercept(entry, sql);
+  }
+
+  @Override
+  public Statement createStatement() throws SQLException {
+    return new AegisStatement(this, delegate.createStatement());
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql) throws SQLException {
+    return new AegisPreparedStatement(this, delegate.prepareStatement(intercept(SqlEntry.PREPARE_STATEMENT, sql)));
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql) throws SQLException {
+    return new AegisCallableStatement(this, delegate.prepareCall(intercept(SqlEntry.PREPARE_CALL, sql)));
+  }
+
+  @Override
+  public String nativeSQL(String sql) throws SQLException {
+    return delegate.nativeSQL(intercept(SqlEntry.NATIVE_SQL, sql));
+  }
+
+  @Override
+  public void setAutoCommit(boolean autoCommit) throws SQLException {
+    delegate.setAutoCommit(autoCommit);
+  }
+
+  @Override
+  public boolean getAutoCommit() throws SQLException {
+    return delegate.getAutoCommit();
+  }
+
+  @Override
+  public void commit() throws SQLException {
+    delegate.commit();
+  }
+
+  @Override
+  public void rollback() throws SQLException {
+    delegate.rollback();
+  }
+
+  @Override
+  public void close() throws SQLException {
+    delegate.close();
+  }
+
+  @Override
+  public boolean isClosed() throws SQLException {
+    return delegate.isClosed();
+  }
+
+  @Override
+  public DatabaseMetaData getMetaData() throws SQLException {
+    return new AegisDatabaseMetaData(this, delegate.getMetaData());
+  }
+
+  @Override
+  public void setReadOnly(boolean readOnly) throws SQLException {
+    delegate.setReadOnly(readOnly);
+  }
+
+  @Override
+  public boolean isReadOnly() throws SQLException {
+    return delegate.isReadOnly();
+  }
+
+  @Override
+  public void setCatalog(String catalog) throws SQLException {
+    delegate.setCatalog(catalog);
+  }
+
+  @Override
+  public String getCatalog() throws SQLException {
+    return delegate.getCatalog();
+  }
+
+  @Override
+  public void setTransactionIsolation(int level) throws SQLException {
+    delegate.setTransactionIsolation(level);
+  }
+
+  @Override
+  public int getTransactionIsolation() throws SQLException {
+    return delegate.getTransactionIsolation();
+  }
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    return delegate.getWarnings();
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    delegate.clearWarnings();
+  }
+
+  @Override
+  public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+    return new AegisStatement(this, delegate.createStatement(resultSetType, resultSetConcurrency));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+    return new AegisPreparedStatement(this, delegate.prepareStatement(intercept(SqlEntry.PREPARE_STATEMENT, sql), resultSetType, resultSetConcurrency));
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+    return new AegisCallableStatement(this, delegate.prepareCall(intercept(SqlEntry.PREPARE_CALL, sql), resultSetType, resultSetConcurrency));
+  }
+
+  @Override
+  public java.util.Map<String,Class<?>> getTypeMap() throws SQLException {
+    return delegate.getTypeMap();
+  }
+
+  @Override
+  public void setTypeMap(java.util.Map<String,Class<?>> map) throws SQLException {
+    delegate.setTypeMap(map);
+  }
+
+  @Override
+  public void setHoldability(int holdability) throws SQLException {
+    delegate.setHoldability(holdability);
+  }
+
+  @Override
+  public int getHoldability() throws SQLException {
+    return delegate.getHoldability();
+  }
+
+  @Override
+  public Savepoint setSavepoint() throws SQLException {
+    return delegate.setSavepoint();
+  }
+
+  @Override
+  public Savepoint setSavepoint(String name) throws SQLException {
+    return delegate.setSavepoint(name);
+  }
+
+  @Override
+  public void rollback(Savepoint savepoint) throws SQLException {
+    delegate.rollback(savepoint);
+  }
+
+  @Override
+  public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    delegate.releaseSavepoint(savepoint);
+  }
+
+  @Override
+  public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+    return new AegisStatement(this, delegate.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+    return new AegisPreparedStatement(this, delegate.prepareStatement(intercept(SqlEntry.PREPARE_STATEMENT, sql), resultSetType, resultSetConcurrency, resultSetHoldability));
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+    return new AegisCallableStatement(this, delegate.prepareCall(intercept(SqlEntry.PREPARE_CALL, sql), resultSetType, resultSetConcurrency, resultSetHoldability));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+    return new AegisPreparedStatement(this, delegate.prepareStatement(intercept(SqlEntry.PREPARE_STATEMENT, sql), autoGeneratedKeys));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+    return new AegisPreparedStatement(this, delegate.prepareStatement(intercept(SqlEntry.PREPARE_STATEMENT, sql), columnIndexes));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+    return new AegisPreparedStatement(this, delegate.prepareStatement(intercept(SqlEntry.PREPARE_STATEMENT, sql), columnNames));
+  }
+
+  @Override
+  public Clob createClob() throws SQLException {
+    return delegate.createClob();
+  }
+
+  @Override
+  public Blob createBlob() throws SQLException {
+    return delegate.createBlob();
+  }
+
+  @Override
+  public NClob createNClob() throws SQLException {
+    return delegate.createNClob();
+  }
+
+  @Override
+  public SQLXML createSQLXML() throws SQLException {
+    return delegate.createSQLXML();
+  }
+
+  @Override
+  public boolean isValid(int timeout) throws SQLException {
+    return delegate.isValid(timeout);
+  }
+
+  @Override
+  public void setClientInfo(String name, String value) throws SQLClientInfoException {
+    delegate.setClientInfo(name, value);
+  }
+
+  @Override
+  public void setClientInfo(Properties properties) throws SQLClientInfoException {
+    delegate.setClientInfo(properties);
+  }
+
+  @Override
+  public String getClientInfo(String name) throws SQLException {
+    return delegate.getClientInfo(name);
+  }
+
+  @Override
+  public Properties getClientInfo() throws SQLException {
+    return delegate.getClientInfo();
+  }
+
+  @Override
+  public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+    return delegate.createArrayOf(typeName, elements);
+  }
+
+  @Override
+  public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+    return delegate.createStruct(typeName, attributes);
+  }
+
+  @Override
+  public void setSchema(String schema) throws SQLException {
+    delegate.setSchema(schema);
+  }
+
+  @Override
+  public String getSchema() throws SQLException {
+    return delegate.getSchema();
+  }
+
+  @Override
+  public void abort(Executor executor) throws SQLException {
+    delegate.abort(executor);
+  }
+
+  @Override
+  public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+    delegate.setNetworkTimeout(executor, milliseconds);
+  }
+
+  @Override
+  public int getNetworkTimeout() throws SQLException {
+    return delegate.getNetworkTimeout();
+  }
+
+  @Override
+  public void beginRequest() throws SQLException {
+    delegate.beginRequest();
+  }
+
+  @Override
+  public void endRequest() throws SQLException {
+    delegate.endRequest();
+  }
+
+  @Override
+  public boolean setShardingKeyIfValid(ShardingKey shardingKey, ShardingKey superShardingKey, int timeout) throws SQLException {
+    return delegate.setShardingKeyIfValid(shardingKey, superShardingKey, timeout);
+  }
+
+  @Override
+  public boolean setShardingKeyIfValid(ShardingKey shardingKey, int timeout) throws SQLException {
+    return delegate.setShardingKeyIfValid(shardingKey, timeout);
+  }
+
+  @Override
+  public void setShardingKey(ShardingKey shardingKey, ShardingKey superShardingKey) throws SQLException {
+    delegate.setShardingKey(shardingKey, superShardingKey);
+  }
+
+  @Override
+  public void setShardingKey(ShardingKey shardingKey) throws SQLException {
+    delegate.setShardingKey(shardingKey);
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    return iface.isInstance(delegate) ? iface.cast(delegate) : delegate.unwrap(iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    return iface.isInstance(this) || iface.isInstance(delegate) || delegate.isWrapperFor(iface);
+  }
+
+  @Override
+  public String toString() {
+    return "Aegis(" + delegate + ")";
+  }
+}

@@ -1,0 +1,151 @@
+package dev.aegis.jdbc;
+
+import dev.aegis.config.AegisUrl;
+import dev.aegis.config.ConfigLocator;
+import dev.aegis.config.ConnectionSettings;
+import dev.aegis.error.AegisConfigurationException;
+import dev.aegis.error.AegisSqlState;
+import dev.aegis.pipeline.PipelineCache;
+import dev.aegis.pipeline.StatementPipeline;
+import io.micrometer.core.instrument.Metrics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * The {@code jdbc:aegis:} driver. It accepts exactly the URLs that start with {@code jdbc:aegis:}, reads the
+ * Aegis configuration, opens the real connection through the delegate driver (Connector/J) with the Aegis
+ * settings removed, and returns it wrapped so that every statement goes through the Aegis pipeline.
+ *
+ * <p>Registered with {@link DriverManager} when the class loads and through {@code META-INF/services}.
+ * Meters go to Micrometer's global registry; use {@link AegisDataSource} to choose another.
+ */
+public final class AegisDriver implements Driver {
+  private static final AegisDriver INSTANCE = new AegisDriver();
+  private static final String VERSION = readVersion();
+
+  static {
+    try {
+      DriverManager.registerDriver(INSTANCE);
+    } catch (SQLException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final PipelineCache pipelines = new PipelineCache(Metrics.globalRegistry);
+  private final ConfigLocator locator = ConfigLocator.fromSystem();
+  private final DelegateDrivers delegates = new DelegateDrivers();
+
+  /** The registered instance. DriverManager users never need it; frameworks that want a Driver object do. */
+  public static AegisDriver instance() {
+    return INSTANCE;
+  }
+
+  /**
+   * Opens a connection, or returns null when the URL is not an Aegis URL (as JDBC requires, so that
+   * DriverManager asks the next driver).
+   *
+   * @throws AegisConfigurationException for a malformed Aegis URL or a missing or invalid configuration,
+   *     before any connection to the server is attempted
+   */
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (!AegisUrl.isAegisUrl(url)) {
+      return null;
+    }
+    ConnectionSettings settings = ConnectionSettings.of(url, info);
+    StatementPipeline pipeline =
+        pipelines.pipelineFor(locator.locate(settings.urlConfig(), settings.propertyConfig()));
+    Connection delegate = delegates.driverFor(settings.delegateUrl())
+        .connect(settings.delegateUrl(), settings.delegateProperties());
+    if (delegate == null) {
+      throw new AegisConfigurationException(AegisSqlState.NO_DELEGATE_DRIVER, "The delegate driver declined "
+          + AegisUrl.redact(settings.delegateUrl()) + " although it accepts such URLs; check the URL.");
+    }
+    return new AegisConnection(delegate, pipeline);
+  }
+
+  @Override
+  public boolean acceptsURL(String url) {
+    return AegisUrl.isAegisUrl(url);
+  }
+
+  /** The delegate's properties for the URL, plus Aegis's own {@code aegis.config}. */
+  @Override
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+    if (!AegisUrl.isAegisUrl(url)) {
+      return new DriverPropertyInfo[0];
+    }
+    ConnectionSettings settings = ConnectionSettings.of(url, info);
+    DriverPropertyInfo[] delegate = delegates.driverFor(settings.delegateUrl())
+        .getPropertyInfo(settings.delegateUrl(), settings.delegateProperties());
+    DriverPropertyInfo config = new DriverPropertyInfo(AegisUrl.CONFIG_SETTING,
+        settings.urlConfig() != null ? settings.urlConfig() : settings.propertyConfig());
+    config.description = "Aegis configuration: a YAML file path or classpath:NAME. Falls back to the system"
+        + " property aegis.config, then the environment variable AEGIS_CONFIG; none means pass-through.";
+    config.required = false;
+    DriverPropertyInfo[] all = Arrays.copyOf(delegate, delegate.length + 1);
+    all[delegate.length] = config;
+    return all;
+  }
+
+  @Override
+  public int getMajorVersion() {
+    return versionPart(0);
+  }
+
+  @Override
+  public int getMinorVersion() {
+    return versionPart(1);
+  }
+
+  /** The Aegis version, such as {@code 0.1.0-SNAPSHOT}. */
+  public static String version() {
+    return VERSION;
+  }
+
+  /**
+   * False, as Connector/J reports: MySQL does not implement all of SQL-92 Entry Level, and Aegis adds
+   * restrictions (on encrypted columns) rather than removing them.
+   */
+  @Override
+  public boolean jdbcCompliant() {
+    return false;
+  }
+
+  /** Aegis logs through SLF4J, not java.util.logging: configure the {@code dev.aegis} logger there. */
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException("Aegis logs through SLF4J, not java.util.logging; configure the"
+        + " 'dev.aegis' logger in your SLF4J backend.");
+  }
+
+  private static int versionPart(int index) {
+    String[] parts = VERSION.split("[.-]");
+    try {
+      return parts.length > index ? Integer.parseInt(parts[index]) : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static String readVersion() {
+    Properties properties = new Properties();
+    try (InputStream in = AegisDriver.class.getResourceAsStream("aegis-version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      // Falls through to "unknown": a missing version must not stop the driver from loading.
+    }
+    return properties.getProperty("version", "0.0.0-unknown");
+  }
+}
