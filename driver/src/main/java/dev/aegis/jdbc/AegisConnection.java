@@ -1,5 +1,6 @@
 package dev.aegis.jdbc;
 
+import dev.aegis.config.AegisConfig;
 import dev.aegis.pipeline.SqlEntry;
 import dev.aegis.pipeline.StatementPipeline;
 import java.io.InputStream;
@@ -23,6 +24,11 @@ final class AegisConnection implements Connection {
   AegisConnection(Connection delegate, StatementPipeline pipeline) {
     this.delegate = delegate;
     this.pipeline = pipeline;
+  }
+
+  /** The configuration this connection runs with (for tests and diagnostics). */
+  AegisConfig pipelineConfig() {
+    return pipeline.config();
   }
 
   /** The single interception point for SQL text from this connection and its statements. */
