@@ -1,5 +1,7 @@
 package dev.aegis.config;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Map;
 
 /**
@@ -11,7 +13,11 @@ import java.util.Map;
  * @param columns the {@code columns:} section: the encrypted columns
  * @param detection the {@code detection:} section
  */
-public record AegisConfig(KeysConfig keys, Map<ColumnRef, ColumnConfig> columns, DetectionConfig detection) {
+public record AegisConfig(
+    KeysConfig keys,
+    // A column with no settings ("customers.email:" and nothing after) is an error at its own line.
+    @JsonSetter(contentNulls = Nulls.FAIL) Map<ColumnRef, ColumnConfig> columns,
+    DetectionConfig detection) {
   private static final AegisConfig DEFAULTS = new AegisConfig(null, null, null);
 
   public AegisConfig {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A {@code jdbc:aegis:} URL split into the delegate's URL and Aegis's own settings.
@@ -25,6 +26,12 @@ public record AegisUrl(String delegateUrl, Map<String, String> settings) {
   public static final String CONFIG_SETTING = "aegis.config";
   /** Every setting Aegis reads from a URL or connection properties; anything else under aegis. is a typo. */
   public static final Set<String> KNOWN_SETTINGS = Set.of(CONFIG_SETTING);
+  /** The delegate's scheme before {@code //}: mysql:, mysql:replication:, mysql+srv:loadbalance:, … */
+  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*(?::[A-Za-z0-9+.-]+)*:");
+  /** A user:password@ in front of each host of an authority (failover lists have several). */
+  private static final Pattern USER_INFO = Pattern.compile("[^,()\\[\\]@?]*@");
+  /** password=… in the key-value host forms address=(host=h)(password=p) and [(host=h,password=p)]. */
+  private static final Pattern KEY_VALUE_PASSWORD = Pattern.compile("(?i)(password\\d*=)[^,)&?]*");
 
   public AegisUrl {
     settings = Map.copyOf(settings);
@@ -54,8 +61,7 @@ public record AegisUrl(String delegateUrl, Map<String, String> settings) {
       throw invalid(url, "it repeats 'jdbc:'. Write jdbc:aegis:mysql://…, not jdbc:aegis:jdbc:mysql://…");
     }
     int authority = rest.indexOf("//");
-    int colon = rest.indexOf(':');
-    if (authority < 0 || colon < 0 || colon > authority) {
+    if (authority < 0 || !SCHEME.matcher(rest).region(0, authority).matches()) {
       throw invalid(url, "expected a delegate URL of the form <subprotocol>://host[:port]/database after"
           + " 'jdbc:aegis:', for example jdbc:aegis:mysql://localhost:3306/app");
     }
@@ -117,12 +123,15 @@ public record AegisUrl(String delegateUrl, Map<String, String> settings) {
   /** Hides credentials and parameter values (a password may be one) when a URL is quoted in a message. */
   public static String redact(String url) {
     int authority = url.indexOf("//");
-    int at = url.indexOf('@');
-    int slash = authority < 0 ? -1 : url.indexOf('/', authority + 2);
-    if (authority >= 0 && at > authority && (slash < 0 || at < slash)) {
-      url = url.substring(0, authority + 2) + "…@" + url.substring(at + 1);
-    }
     int query = url.indexOf('?');
+    if (authority >= 0 && (query < 0 || authority < query)) {
+      int end = query < 0 ? url.length() : query;
+      String hosts = url.substring(authority + 2, end);
+      hosts = USER_INFO.matcher(hosts).replaceAll("…@");
+      hosts = KEY_VALUE_PASSWORD.matcher(hosts).replaceAll("$1…");
+      url = url.substring(0, authority + 2) + hosts + url.substring(end);
+      query = url.indexOf('?');
+    }
     if (query < 0) {
       return url;
     }

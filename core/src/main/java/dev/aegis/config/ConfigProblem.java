@@ -2,27 +2,38 @@ package dev.aegis.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Turns Jackson's exceptions into "file, line N, setting 'a.b': what is wrong. What to do." */
 final class ConfigProblem {
   private ConfigProblem() {}
 
-  static String describe(JacksonException e, String source) {
+  /**
+   * @param source what to call the text (the file name)
+   * @param yaml the text that failed, to find the line of a section that Jackson rejects only at its end
+   */
+  static String describe(JacksonException e, String source, String yaml) {
     StringBuilder out = new StringBuilder(source);
-    JsonLocation location = e.getLocation();
-    if (location != null && location.getLineNr() > 0) {
-      out.append(", line ").append(location.getLineNr());
+    int line = lineOf(e, yaml);
+    if (line > 0) {
+      out.append(", line ").append(line);
     }
     String setting = e instanceof JsonMappingException mapping ? settingPath(mapping) : "";
     if (!setting.isEmpty()) {
@@ -31,7 +42,91 @@ final class ConfigProblem {
     return out.append(": ").append(problem(e)).toString();
   }
 
+  /** The 1-based line to report, or 0 when none is known. */
+  private static int lineOf(JacksonException e, String yaml) {
+    MarkedYAMLException syntax = syntaxError(e);
+    if (syntax != null && syntax.getProblemMark() != null) {
+      // Jackson reports the last token read before the problem; SnakeYAML knows where the problem is.
+      return syntax.getProblemMark().getLine() + 1;
+    }
+    if (e instanceof JsonMappingException mapping && reportedAtSectionEnd(mapping)) {
+      // Jackson notices an unknown, missing or invalid setting of a section only at the section's end,
+      // which is the line of whatever follows it. Point at the setting, or at the section's name.
+      int line = keyLine(yaml, mapping.getPath());
+      if (line > 0) {
+        return line;
+      }
+    }
+    JsonLocation location = e.getLocation();
+    return location == null ? 0 : Math.max(location.getLineNr(), 0);
+  }
+
+  private static boolean reportedAtSectionEnd(JsonMappingException e) {
+    // Sections are records, built through their constructors, so Jackson buffers a section's settings
+    // and checks them once it has read all of them.
+    return e instanceof UnrecognizedPropertyException
+        || e instanceof ValueInstantiationException
+        || e instanceof MismatchedInputException
+            && firstLine(e.getOriginalMessage()).startsWith("Missing required creator property");
+  }
+
+  /** The line of the deepest name along {@code path} that occurs in {@code yaml}, or 0. */
+  private static int keyLine(String yaml, List<JsonMappingException.Reference> path) {
+    int matched = 0;
+    int line = 0;
+    int depth = 0;
+    try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
+      for (JsonToken token = parser.nextToken(); token != null && matched < path.size();
+          token = parser.nextToken()) {
+        if (token.isStructStart()) {
+          depth++;
+        } else if (token.isStructEnd()) {
+          depth--;
+          matched = Math.min(matched, depth);
+        } else if (token == JsonToken.FIELD_NAME) {
+          // A new name at this depth leaves the sibling that was matched before it.
+          matched = Math.min(matched, depth - 1);
+          if (matched == depth - 1 && parser.currentName().equals(path.get(matched).getFieldName())) {
+            matched++;
+            line = parser.currentTokenLocation().getLineNr();
+          }
+        }
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // The text is broken further on; keep what was found so far.
+    }
+    return line;
+  }
+
+  private static MarkedYAMLException syntaxError(Throwable e) {
+    for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      if (cause instanceof MarkedYAMLException marked) {
+        return marked;
+      }
+    }
+    return null;
+  }
+
   private static String problem(JacksonException e) {
+    MarkedYAMLException syntax = syntaxError(e);
+    if (syntax != null && syntax.getProblem() != null) {
+      Mark started = syntax.getContextMark();
+      String context = syntax.getContext() == null ? "" : " (" + syntax.getContext()
+          + (started == null || syntax.getProblemMark() == null
+              || started.getLine() == syntax.getProblemMark().getLine()
+              ? "" : " that starts on line " + (started.getLine() + 1)) + ")";
+      return "not valid YAML: " + firstLine(syntax.getProblem()) + context
+          + ". Check the indentation (spaces, not tabs), the ':' after each name and the quotes.";
+    }
+    String original = e instanceof JsonProcessingException processing
+        ? firstLine(processing.getOriginalMessage()) : "";
+    if (original.startsWith("Duplicate field '")) {
+      String name = original.substring("Duplicate field '".length(), original.lastIndexOf('\''));
+      return "'" + name + "' is given twice; keep one.";
+    }
+    if (e instanceof MismatchedInputException && original.startsWith("Trailing token")) {
+      return "a second YAML document ('---') follows the first; keep the configuration in one document.";
+    }
     if (e instanceof UnrecognizedPropertyException unknown) {
       Collection<Object> known = unknown.getKnownPropertyIds();
       String suggestion = closest(unknown.getPropertyName(), known);
@@ -117,7 +212,9 @@ final class ConfigProblem {
     if (root == e && e instanceof JsonProcessingException processing) {
       String original = firstLine(processing.getOriginalMessage());
       int colon = original.lastIndexOf(": ");
-      return colon < 0 ? original : original.substring(colon + 2);
+      String problem = colon < 0 ? original : original.substring(colon + 2);
+      // Jackson prefixes the exception class: "(java.lang.reflect.InvocationTargetException) 'x' is not …".
+      return problem.replaceFirst("^\\([\\w.$]+\\) ", "");
     }
     return firstLine(root.getMessage());
   }

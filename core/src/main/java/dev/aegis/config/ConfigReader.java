@@ -1,18 +1,18 @@
 package dev.aegis.config;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.aegis.error.AegisConfigurationException;
 import dev.aegis.error.AegisSqlState;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +32,8 @@ public final class ConfigReader {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      // YAML 1.1 reads on/off/yes/no as booleans, so "mode: off" would not mean detection mode off.
+      .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
       .build()
       .readerFor(AegisConfig.class);
 
@@ -78,12 +80,15 @@ public final class ConfigReader {
     if (yaml.isBlank()) {
       return AegisConfig.defaults();
     }
-    try (Reader reader = new StringReader(yaml)) {
-      AegisConfig config = READER.readValue(reader);
+    try (JsonParser parser = READER.createParser(yaml)) {
+      if (parser.nextToken() == null) {
+        return AegisConfig.defaults(); // only comments: as empty as an empty file
+      }
+      AegisConfig config = READER.readValue(parser);
       return config == null ? AegisConfig.defaults() : config;
     } catch (JacksonException e) {
       throw new AegisConfigurationException(AegisSqlState.CONFIG_INVALID,
-          "Invalid Aegis configuration " + ConfigProblem.describe(e, source), e);
+          "Invalid Aegis configuration " + ConfigProblem.describe(e, source, yaml), e);
     } catch (IOException e) {
       throw new AegisConfigurationException(AegisSqlState.CONFIG_INVALID,
           "Invalid Aegis configuration " + source + ": " + e.getMessage(), e);

