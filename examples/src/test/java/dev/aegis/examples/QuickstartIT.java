@@ -1,0 +1,35 @@
+package dev.aegis.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aegis.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+class QuickstartIT {
+
+  @Test
+  void quickstartRunsThroughAegisAndReportsWhatItDid() throws Exception {
+    TestDatabase db = TestDatabase.shared();
+    try (Connection c = db.connectPlain(""); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS shop");
+      s.execute("CREATE DATABASE shop");
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Quickstart.run(db.host(), db.port(), db.user(), db.password(),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String output = bytes.toString(StandardCharsets.UTF_8);
+
+    assertThat(output)
+        .contains("Connected through jdbc:aegis:mysql://")
+        .contains("AegisConnection over MySQL Connector/J")
+        .contains("inserted 3 customers in one batch")
+        .contains("found #3 Grace Hopper <grace@example.com>")
+        .contains("customers in the table: 3")
+        .containsPattern("Aegis pipeline: 4 SQL texts intercepted \\(.*prepare-statement=2.*\\)");
+  }
+}
