@@ -37,7 +37,6 @@ public final class Quickstart {
     try {
       out.println("Started an embedded MariaDB on port " + server.getConfiguration().getPort() + " (data in "
           + dir + ")");
-      server.createDB("shop");
       run("127.0.0.1", server.getConfiguration().getPort(), "root", "", out);
     } finally {
       server.stop();
@@ -49,7 +48,8 @@ public final class Quickstart {
       throws SQLException {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     Metrics.addRegistry(meters);
-    String url = "jdbc:aegis:mysql://" + host + ":" + port + "/shop";
+    // Everything after jdbc:aegis: is Connector/J's, its own parameters included.
+    String url = "jdbc:aegis:mysql://" + host + ":" + port + "/shop?createDatabaseIfNotExist=true";
     Properties credentials = new Properties();
     credentials.setProperty("user", user);
     credentials.setProperty("password", password);

@@ -17,7 +17,6 @@ class QuickstartIT {
     TestDatabase db = TestDatabase.shared();
     try (Connection c = db.connectPlain(""); Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS shop");
-      s.execute("CREATE DATABASE shop");
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Quickstart.run(db.host(), db.port(), db.user(), db.password(),
