@@ -384,6 +384,24 @@ class PassThroughEquivalenceIT {
   }
 
   @Test
+  void hugeStatementsPassUnchanged() throws Exception {
+    String big = "x".repeat(2 * 1024 * 1024);
+    List<String> lines = sameThroughAegis("huge", (c, t) -> {
+      Statement s = c.createStatement();
+      s.execute("CREATE TABLE blobs (id INT PRIMARY KEY, body LONGTEXT)");
+      StringBuilder values = new StringBuilder("INSERT INTO blobs VALUES ");
+      for (int i = 0; i < 2_000; i++) {
+        values.append(i == 0 ? "" : ", ").append('(').append(i).append(", '").append(i).append("')");
+      }
+      t.add("many rows in one statement", s.executeUpdate(values.toString()));
+      t.add("one 2 MiB literal", s.executeUpdate("INSERT INTO blobs VALUES (-1, '" + big + "')"));
+      t.rows("lengths", s.executeQuery("SELECT COUNT(*) AS n, MAX(LENGTH(body)) AS longest FROM blobs"));
+    });
+    assertThat(lines).contains("many rows in one statement: Integer:2000", "one 2 MiB literal: Integer:1",
+        "lengths row: n=Long:2001 | longest=Long:" + big.length());
+  }
+
+  @Test
   void databaseMetadata() throws Exception {
     List<String> lines = sameThroughAegis("meta", (c, t) -> {
       c.createStatement().execute("CREATE TABLE accounts (id INT PRIMARY KEY, owner VARCHAR(30) NOT NULL,"
