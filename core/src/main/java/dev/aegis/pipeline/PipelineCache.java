@@ -12,6 +12,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One pipeline per configuration source, so a connection opened through {@code DriverManager} on every
@@ -20,6 +22,7 @@ import java.util.concurrent.ConcurrentMap;
  * now invalid fails the new connects (loudly) rather than silently keeping the old settings.
  */
 public final class PipelineCache {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineCache.class);
   private final MeterRegistry registry;
   private final StatementPipeline unconfigured;
   private final ConcurrentMap<String, Entry> byLocation = new ConcurrentHashMap<>();
@@ -53,7 +56,10 @@ public final class PipelineCache {
     if (cached != null && java.util.Objects.equals(cached.modified(), modified) && cached.size() == size) {
       return cached.pipeline();
     }
-    StatementPipeline fresh = StatementPipeline.create(ConfigReader.read(where), registry);
+    AegisConfig config = ConfigReader.read(where);
+    LOG.info("Aegis configuration {} read: {} encrypted column(s), detection {}", where.describe(),
+        config.columns().size(), config.detection().mode().name().toLowerCase(java.util.Locale.ROOT));
+    StatementPipeline fresh = StatementPipeline.create(config, registry);
     byLocation.put(where.value(), new Entry(fresh, modified, size));
     return fresh;
   }

@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline's meters, resolved once so that recording a statement is an array lookup and two atomic
@@ -13,13 +16,18 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code aegis.statements} (counter, tag {@code entry}): SQL texts that went through the pipeline.
  *   <li>{@code aegis.pipeline.duration} (timer, tag {@code entry}): time Aegis spent on them, not the server's.
  * </ul>
+ *
+ * <p>Telemetry must never break a statement: a registry that throws is counted in {@link #failures()} and
+ * logged once, and the statement goes on.
  */
 final class PipelineMetrics {
   static final String STATEMENTS = "aegis.statements";
   static final String DURATION = "aegis.pipeline.duration";
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineMetrics.class);
 
   private final Counter[] statements;
   private final Timer[] durations;
+  private final LongAdder failures = new LongAdder();
 
   PipelineMetrics(MeterRegistry registry) {
     SqlEntry[] entries = SqlEntry.values();
@@ -38,7 +46,22 @@ final class PipelineMetrics {
   }
 
   void record(SqlEntry entry, long nanos) {
-    statements[entry.ordinal()].increment();
-    durations[entry.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
+    try {
+      statements[entry.ordinal()].increment();
+      durations[entry.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable e) {
+      failures.increment();
+      if (failures.sum() == 1) {
+        LOG.warn("A meter registry failed while Aegis recorded a statement; statements go on, and further"
+            + " failures are only counted", e);
+      }
+    }
+  }
+
+  /** How many times recording failed. */
+  long failures() {
+    return failures.sum();
   }
 }

@@ -30,6 +30,11 @@ public final class StatementPipeline {
     return config;
   }
 
+  /** How many times recording a meter failed (the statements went on regardless). */
+  long telemetryFailures() {
+    return metrics.failures();
+  }
+
   /**
    * Judges and, where needed, rewrites one SQL text.
    *

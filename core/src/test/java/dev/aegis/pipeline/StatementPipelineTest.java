@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import dev.aegis.config.AegisConfig;
 import dev.aegis.config.ConfigReader;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
@@ -107,6 +108,36 @@ class StatementPipelineTest {
         .withMessage("config");
     assertThatNullPointerException().isThrownBy(() -> StatementPipeline.create(AegisConfig.defaults(), null))
         .withMessage("registry");
+  }
+
+  @Test
+  void aMeterRegistryThatThrowsNeverBreaksAStatement() throws Exception {
+    SimpleMeterRegistry broken = new SimpleMeterRegistry() {
+      @Override
+      protected Counter newCounter(Meter.Id id) {
+        return new Counter() {
+          @Override
+          public void increment(double amount) {
+            throw new IllegalStateException("metrics backend down");
+          }
+
+          @Override
+          public double count() {
+            return 0;
+          }
+
+          @Override
+          public Meter.Id getId() {
+            return id;
+          }
+        };
+      }
+    };
+    StatementPipeline guarded = StatementPipeline.create(AegisConfig.defaults(), broken);
+    assertThat(guarded.intercept(SqlEntry.EXECUTE, "SELECT 1")).isEqualTo("SELECT 1");
+    assertThat(guarded.intercept(SqlEntry.PREPARE_STATEMENT, "SELECT ?")).isEqualTo("SELECT ?");
+    assertThat(guarded.telemetryFailures()).isEqualTo(2);
+    assertThat(pipeline.telemetryFailures()).isZero();
   }
 
   private Counter statements(SqlEntry entry) {

@@ -72,12 +72,8 @@ public final class AegisDataSource implements DataSource {
   /** A data source that opens {@code jdbc:aegis:} URLs through {@link AegisDriver}. */
   public static AegisDataSource fromUrl(String url, String user, String password) {
     Properties properties = new Properties();
-    if (user != null) {
-      properties.setProperty("user", user);
-    }
-    if (password != null) {
-      properties.setProperty("password", password);
-    }
+    putOrRemove(properties, "user", user);
+    putOrRemove(properties, "password", password);
     return fromUrl(url, properties);
   }
 
@@ -107,11 +103,19 @@ public final class AegisDataSource implements DataSource {
     if (url != null) {
       Properties properties = new Properties();
       properties.putAll(urlProperties);
-      properties.setProperty("user", user);
-      properties.setProperty("password", password);
+      putOrRemove(properties, "user", user);
+      putOrRemove(properties, "password", password);
       return AegisDriver.instance().connect(url, properties);
     }
     return new AegisConnection(wrapped.getConnection(user, password), pipeline());
+  }
+
+  private static void putOrRemove(Properties properties, String name, String value) {
+    if (value == null) {
+      properties.remove(name);
+    } else {
+      properties.setProperty(name, value);
+    }
   }
 
   private StatementPipeline pipeline() throws SQLException {
