@@ -15,7 +15,12 @@ public enum AegisSqlState {
   /** The configuration was read but is invalid: YAML syntax, an unknown setting, a wrong type or value. */
   CONFIG_INVALID("ZA011"),
   /** No driver on the class path accepts the delegate URL. */
-  NO_DELEGATE_DRIVER("ZA020");
+  NO_DELEGATE_DRIVER("ZA020"),
+  /**
+   * A client-info property was refused because it would change the SQL it is sent with ({@code *}{@code /}
+   * inside Connector/J's statement comment).
+   */
+  CLIENT_INFO_REFUSED("ZA110");
 
   private final String code;
 

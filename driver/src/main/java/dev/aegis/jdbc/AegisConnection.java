@@ -2,7 +2,7 @@ package dev.aegis.jdbc;
 
 import dev.aegis.config.AegisConfig;
 import dev.aegis.pipeline.SqlEntry;
-import dev.aegis.pipeline.StatementPipeline;
+import dev.aegis.pipeline.Pipeline;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -13,15 +13,15 @@ import java.util.Properties;
 import java.util.concurrent.Executor;
 
 /**
- * The application's connection. Every call that carries SQL text hands it to the {@link StatementPipeline}
+ * The application's connection. Every call that carries SQL text hands it to the {@link Pipeline}
  * first; statements and metadata it creates are Aegis wrappers that point back here; everything else is
  * delegated unchanged.
  */
 final class AegisConnection implements Connection {
   final Connection delegate;
-  private final StatementPipeline pipeline;
+  private final Pipeline pipeline;
 
-  AegisConnection(Connection delegate, StatementPipeline pipeline) {
+  AegisConnection(Connection delegate, Pipeline pipeline) {
     this.delegate = delegate;
     this.pipeline = pipeline;
   }
@@ -243,11 +243,13 @@ final class AegisConnection implements Connection {
 
   @Override
   public void setClientInfo(String name, String value) throws SQLClientInfoException {
+    pipeline.checkClientInfo(name, value);
     delegate.setClientInfo(name, value);
   }
 
   @Override
   public void setClientInfo(Properties properties) throws SQLClientInfoException {
+    pipeline.checkClientInfo(properties);
     delegate.setClientInfo(properties);
   }
 
