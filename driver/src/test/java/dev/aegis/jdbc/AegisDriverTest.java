@@ -34,7 +34,9 @@ class AegisDriverTest {
     assertThat(driver.acceptsURL("jdbc:aegis:mysql:replication://a,b/db")).isTrue();
     assertThat(driver.acceptsURL("jdbc:mysql://h/db")).isFalse();
     assertThat(driver.acceptsURL("JDBC:AEGIS:mysql://h/db")).isFalse();
-    assertThat(driver.acceptsURL(null)).isFalse();
+    assertThatThrownBy(() -> driver.acceptsURL(null)).isInstanceOf(SQLException.class)
+        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("ZA001");
+    assertThatThrownBy(() -> driver.connect(null, new Properties())).isInstanceOf(SQLException.class);
     assertThat(driver.connect("jdbc:mysql://127.0.0.1:9/db", new Properties()))
         .as("JDBC: null for a URL of another driver").isNull();
   }

@@ -9,6 +9,7 @@ import dev.aegis.config.DetectionMode;
 import dev.aegis.pipeline.SqlEntry;
 import dev.aegis.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,15 +139,29 @@ class ConfigurationIT {
   }
 
   @Test
-  void aegisDataSourceReportsABrokenConfigurationAtFirstConnection(@TempDir Path dir) throws Exception {
+  void aBrokenConfigurationFailsBeforeAPooledConnectionIsTaken(@TempDir Path dir) throws Exception {
     MysqlDataSource mysql = new MysqlDataSource();
     mysql.setUrl(db.plainUrl(schema));
-    AegisDataSource secured = AegisDataSource.builder(mysql)
+    mysql.setUser(db.user());
+    mysql.setPassword(db.password());
+    AtomicInteger taken = new AtomicInteger();
+    DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {DataSource.class}, (self, method, args) -> {
+          if (method.getName().equals("getConnection")) {
+            taken.incrementAndGet();
+          }
+          return method.invoke(mysql, args);
+        });
+    AegisDataSource secured = AegisDataSource.builder(counting)
         .config(Files.writeString(dir.resolve("aegis.yml"), "colums:\n  a.b: { key: k }\n").toString())
         .build();
-    assertThatThrownBy(secured::getConnection)
-        .hasMessageContaining("unknown setting 'colums'").hasMessageContaining("Did you mean 'columns'?")
-        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("ZA011");
+    for (int attempt = 0; attempt < 3; attempt++) {
+      assertThatThrownBy(secured::getConnection)
+          .hasMessageContaining("unknown setting 'colums'").hasMessageContaining("Did you mean 'columns'?")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("ZA011");
+    }
+    assertThatThrownBy(() -> secured.getConnection(db.user(), db.password())).isInstanceOf(SQLException.class);
+    assertThat(taken).as("connections taken from the wrapped data source").hasValue(0);
   }
 
   @Test

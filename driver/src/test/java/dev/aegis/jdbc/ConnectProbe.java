@@ -12,7 +12,8 @@ public final class ConnectProbe {
   private ConnectProbe() {}
 
   public static void main(String[] args) {
-    try (Connection c = DriverManager.getConnection(args[0], args[1], args[2])) {
+    // The password comes through the environment, never the command line that any local user can list.
+    try (Connection c = DriverManager.getConnection(args[0], args[1], System.getenv("AEGIS_PROBE_PASSWORD"))) {
       System.out.println("CONNECTED " + ((AegisConnection) c).pipelineConfig().detection().mode());
     } catch (SQLException e) {
       System.out.println("SQLSTATE " + e.getSQLState() + " " + e.getMessage());

@@ -57,13 +57,21 @@ class EnvironmentConfigIT {
     command.add(ConnectProbe.class.getName());
     command.add(db.aegisUrl(schema));
     command.add(db.user());
-    command.add(db.password());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
-    builder.environment().put("AEGIS_CONFIG", environmentConfig);
-    builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return output;
+    Path output = Files.createTempFile("aegis-probe", ".txt");
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command)
+          .redirectOutput(output.toFile())
+          .redirectError(ProcessBuilder.Redirect.DISCARD);
+      builder.environment().put("AEGIS_CONFIG", environmentConfig);
+      builder.environment().put("AEGIS_PROBE_PASSWORD", db.password());
+      Process process = builder.start();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("the probe JVM did not finish within 60 s");
+      }
+      return Files.readString(output, StandardCharsets.UTF_8).strip();
+    } finally {
+      Files.deleteIfExists(output);
+    }
   }
 }
