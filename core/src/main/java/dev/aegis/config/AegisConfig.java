@@ -1,7 +1,6 @@
 package dev.aegis.config;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.Map;
 
 /**
@@ -15,8 +14,7 @@ import java.util.Map;
  */
 public record AegisConfig(
     KeysConfig keys,
-    // A column with no settings ("customers.email:" and nothing after) is an error at its own line.
-    @JsonSetter(contentNulls = Nulls.FAIL) Map<ColumnRef, ColumnConfig> columns,
+    @JsonDeserialize(using = ColumnsDeserializer.class) Map<ColumnRef, ColumnConfig> columns,
     DetectionConfig detection) {
   private static final AegisConfig DEFAULTS = new AegisConfig(null, null, null);
 

@@ -69,13 +69,16 @@ public record AegisUrl(String delegateUrl, Map<String, String> settings) {
     if (query < 0) {
       return new AegisUrl("jdbc:" + rest, Map.of());
     }
+    // Connector/J ends the query at '#'; what follows is a fragment it ignores, handed over as it is.
+    int fragment = rest.indexOf('#', query);
+    int queryEnd = fragment < 0 ? rest.length() : fragment;
     StringBuilder delegate = new StringBuilder(rest.length() + 5).append("jdbc:").append(rest, 0, query);
     Map<String, String> settings = new LinkedHashMap<>();
     char separator = '?';
-    for (String parameter : rest.substring(query + 1).split("&", -1)) {
+    for (String parameter : rest.substring(query + 1, queryEnd).split("&", -1)) {
       int equals = parameter.indexOf('=');
       String name = decode(url, equals < 0 ? parameter : parameter.substring(0, equals));
-      if (!name.startsWith(SETTING_PREFIX)) {
+      if (!isAegisSetting(name)) {
         if (!parameter.isEmpty()) {
           delegate.append(separator).append(parameter);
           separator = '&';
@@ -88,7 +91,16 @@ public record AegisUrl(String delegateUrl, Map<String, String> settings) {
         throw invalid(url, "'" + name + "' is given twice; keep one");
       }
     }
+    delegate.append(rest, queryEnd, rest.length());
     return new AegisUrl(delegate.toString(), settings);
+  }
+
+  /**
+   * Whether a parameter or property name belongs to Aegis. Case-insensitive, so that {@code AEGIS.CONFIG}
+   * is refused as a misspelling instead of reaching the delegate and leaving the connection unconfigured.
+   */
+  static boolean isAegisSetting(String name) {
+    return name.regionMatches(true, 0, SETTING_PREFIX, 0, SETTING_PREFIX.length());
   }
 
   /**
@@ -130,6 +142,11 @@ public record AegisUrl(String delegateUrl, Map<String, String> settings) {
       hosts = USER_INFO.matcher(hosts).replaceAll("…@");
       hosts = KEY_VALUE_PASSWORD.matcher(hosts).replaceAll("$1…");
       url = url.substring(0, authority + 2) + hosts + url.substring(end);
+      query = url.indexOf('?');
+    } else {
+      // No authority (a malformed URL such as mysql:/user:pw@host): hide whatever stands before an '@'.
+      int end = query < 0 ? url.length() : query;
+      url = USER_INFO.matcher(url.substring(0, end)).replaceAll("…@") + url.substring(end);
       query = url.indexOf('?');
     }
     if (query < 0) {

@@ -1,6 +1,8 @@
 package dev.aegis.config;
 
 import dev.aegis.error.AegisConfigurationException;
+import dev.aegis.error.AegisSqlState;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -21,9 +23,18 @@ public record ConnectionSettings(
     Properties delegate = new Properties();
     String propertyConfig = null;
     if (info != null) {
+      for (Map.Entry<Object, Object> entry : info.entrySet()) {
+        // stringPropertyNames() skips non-String values; an aegis.config given as a Path must not vanish.
+        if (entry.getKey() instanceof String name && AegisUrl.isAegisSetting(name)
+            && !(entry.getValue() instanceof String)) {
+          throw new AegisConfigurationException(AegisSqlState.INVALID_URL, "Aegis setting '" + name
+              + "' in the connection properties is a " + entry.getValue().getClass().getName()
+              + "; give it as a String (a file path or classpath:NAME).");
+        }
+      }
       for (String name : info.stringPropertyNames()) {
         String value = info.getProperty(name);
-        if (name.startsWith(AegisUrl.SETTING_PREFIX)) {
+        if (AegisUrl.isAegisSetting(name)) {
           AegisUrl.checkSetting(name, value, "the connection properties");
           propertyConfig = value;
         } else {
@@ -33,5 +44,13 @@ public record ConnectionSettings(
     }
     return new ConnectionSettings(parsed.delegateUrl(), delegate, parsed.settings().get(AegisUrl.CONFIG_SETTING),
         propertyConfig);
+  }
+
+  /** A copy: the delegate may keep and change what it is given; these settings stay as they were. */
+  @Override
+  public Properties delegateProperties() {
+    Properties copy = new Properties();
+    copy.putAll(delegateProperties);
+    return copy;
   }
 }

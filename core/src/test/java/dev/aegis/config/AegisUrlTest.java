@@ -229,6 +229,27 @@ class AegisUrlTest {
     assertThat(AegisUrl.redact("jdbc:mysql://a:1,b:2/db")).isEqualTo("jdbc:mysql://a:1,b:2/db");
   }
 
+  @Test
+  void fragmentIsNotPartOfTheLastParameter() throws Exception {
+    AegisUrl url = AegisUrl.parse("jdbc:aegis:mysql://h/db?useSSL=true&aegis.config=a.yml#section");
+
+    assertThat(url.settings()).containsEntry("aegis.config", "a.yml");
+    assertThat(url.delegateUrl()).isEqualTo("jdbc:mysql://h/db?useSSL=true#section");
+  }
+
+  @Test
+  void aegisSettingInAnotherCaseIsRefusedNotPassedOn() {
+    AegisConfigurationException e = invalidUrl("jdbc:aegis:mysql://h/db?AEGIS.CONFIG=a.yml");
+
+    assertThat(e.getMessage()).contains("'AEGIS.CONFIG'").contains("Known settings: aegis.config");
+  }
+
+  @Test
+  void redactHidesCredentialsOfAUrlWithoutAuthority() {
+    assertThat(AegisUrl.redact("jdbc:aegis:mysql:/user:s3cret@h/db")).doesNotContain("s3cret");
+    assertThat(invalidUrl("jdbc:aegis:mysql:/user:s3cret@h/db").getMessage()).doesNotContain("s3cret");
+  }
+
   private static AegisConfigurationException invalidUrl(String url) {
     AegisConfigurationException e =
         catchThrowableOfType(AegisConfigurationException.class, () -> AegisUrl.parse(url));

@@ -245,7 +245,7 @@ class ConfigReaderErrorTest {
           customers: { key: pii }
         """);
 
-    assertThat(e.getMessage()).contains(", line 3, setting 'columns'")
+    assertThat(e.getMessage()).contains(", line 3, setting 'columns[customers]'")
         .contains("'customers' is not a column name; write table.column or schema.table.column")
         .doesNotContain("Exception");
   }
@@ -255,8 +255,22 @@ class ConfigReaderErrorTest {
   void otherBadColumnNames(String name) {
     AegisConfigurationException e = invalid("columns:\n  " + name + ": { key: pii }\n");
 
-    assertThat(e.getMessage()).contains(", line 2, setting 'columns'")
+    assertThat(e.getMessage()).contains(", line 2, setting 'columns[" + name + "]'")
         .contains("'" + name + "' is not a column name");
+  }
+
+  @Test
+  void sameColumnWrittenInAnotherCaseIsRefusedNotOverwritten() {
+    AegisConfigurationException e = invalid("""
+        columns:
+          customers.email: { mode: deterministic, key: pii }
+          customers.phone: { key: pii }
+          Customers.EMAIL: { mode: randomized, key: other }
+        """);
+
+    assertThat(e.getMessage()).contains(", line 4, setting 'columns[Customers.EMAIL]'")
+        .contains("'Customers.EMAIL' is the same column as 'customers.email' on line 2")
+        .contains("configure it once");
   }
 
   @Test

@@ -108,6 +108,35 @@ class ConnectionSettingsTest {
     assertThat(e.getMessage()).contains("Invalid Aegis URL");
   }
 
+  @Test
+  void aegisConfigGivenAsANonStringIsRefusedNotDropped() {
+    Properties properties = new Properties();
+    properties.put("aegis.config", java.nio.file.Path.of("aegis.yml"));
+    AegisConfigurationException e = catchThrowableOfType(AegisConfigurationException.class,
+        () -> ConnectionSettings.of("jdbc:aegis:mysql://h/db", properties));
+
+    assertThat((Throwable) e).isNotNull();
+    assertThat(e.getSQLState()).isEqualTo("ZA001");
+    assertThat(e.getMessage()).contains("give it as a String");
+  }
+
+  @Test
+  void aegisPropertyInAnotherCaseIsRefusedNotPassedToTheDelegate() {
+    AegisConfigurationException e = catchThrowableOfType(AegisConfigurationException.class,
+        () -> ConnectionSettings.of("jdbc:aegis:mysql://h/db", properties("Aegis.Config", "a.yml")));
+
+    assertThat((Throwable) e).isNotNull();
+    assertThat(e.getMessage()).contains("'Aegis.Config'");
+  }
+
+  @Test
+  void delegatePropertiesCannotBeChangedThroughTheSettings() throws Exception {
+    ConnectionSettings settings = ConnectionSettings.of("jdbc:aegis:mysql://h/db", properties("user", "ada"));
+    settings.delegateProperties().setProperty("user", "mallory");
+
+    assertThat(settings.delegateProperties().getProperty("user")).isEqualTo("ada");
+  }
+
   private static Properties properties(String... namesAndValues) {
     Properties properties = new Properties();
     for (int i = 0; i < namesAndValues.length; i += 2) {
