@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ final class PipelineMetrics {
   private final Counter[] statements;
   private final Timer[] durations;
   private final LongAdder failures = new LongAdder();
+  private final AtomicBoolean logged = new AtomicBoolean();
 
   PipelineMetrics(MeterRegistry registry) {
     SqlEntry[] entries = SqlEntry.values();
@@ -53,7 +55,7 @@ final class PipelineMetrics {
       throw fatal;
     } catch (Throwable e) {
       failures.increment();
-      if (failures.sum() == 1) {
+      if (logged.compareAndSet(false, true)) {
         LOG.warn("A meter registry failed while Aegis recorded a statement; statements go on, and further"
             + " failures are only counted", e);
       }

@@ -2,6 +2,7 @@ package dev.aegis.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mysql.cj.jdbc.ServerPreparedStatement;
 import dev.aegis.pipeline.SqlEntry;
 import dev.aegis.testing.TestDatabase;
 import io.micrometer.core.instrument.Counter;
@@ -248,6 +249,7 @@ class PassThroughEquivalenceIT {
       t.add("insert 3", insert.executeUpdate());
 
       PreparedStatement select = c.prepareStatement("SELECT * FROM typed WHERE id >= ? ORDER BY id");
+      t.add("prepared on the server", select.isWrapperFor(ServerPreparedStatement.class));
       select.setInt(1, 1);
       ResultSet rs = select.executeQuery();
       ResultSetMetaData meta = rs.getMetaData();
@@ -265,7 +267,7 @@ class PassThroughEquivalenceIT {
       }
     }, "useServerPrepStmts=" + serverSide);
 
-    assertThat(lines).contains("parameter count: Integer:9", "reused statement: String:it's \"quoted\" \\ and; -- not a comment",
+    assertThat(lines).contains("prepared on the server: Boolean:" + serverSide, "parameter count: Integer:9", "reused statement: String:it's \"quoted\" \\ and; -- not a comment",
         "column 5: String:label VARCHAR 12 table=typed", "as LocalDate: LocalDate:2000-01-01");
     assertThat(lines).anyMatch(l -> l.startsWith("typed row: id=Integer:1 | big=Long:9223372036854775807")
         && l.contains("label=String:naïve café \uD83D\uDD12") && l.contains("raw=bytes[0, 1, -1]"));
@@ -357,10 +359,16 @@ class PassThroughEquivalenceIT {
   @ParameterizedTest(name = "allowLoadLocalInfile={0}")
   @ValueSource(booleans = {false, true})
   void loadDataLocalFollowsConnectorJsOwnSetting(boolean allowed, @TempDir Path dir) throws Exception {
-    try (Connection admin = db.connectPlain(""); Statement s = admin.createStatement();
-        ResultSet rs = s.executeQuery("SELECT @@GLOBAL.local_infile")) {
-      rs.next();
-      Assumptions.assumeTrue(rs.getInt(1) == 1, "the server has local_infile disabled");
+    try (Connection admin = db.connectPlain(""); Statement s = admin.createStatement()) {
+      if (!localInfileEnabled(s)) {
+        // MySQL 8 ships with local_infile OFF; a test server may be switched on (and is left on).
+        try {
+          s.execute("SET GLOBAL local_infile = 1");
+        } catch (SQLException e) {
+          Assumptions.abort("local_infile is OFF on the server and this user cannot enable it");
+        }
+      }
+      assertThat(localInfileEnabled(s)).isTrue();
     }
     Path file = dir.resolve("rows.csv");
     writeRows(file);
@@ -376,6 +384,13 @@ class PassThroughEquivalenceIT {
       assertThat(lines).contains("loaded: Integer:3", "load: no error", "count row: n=Long:3");
     } else {
       assertThat(lines).contains("count row: n=Long:0").noneMatch(l -> l.equals("load: no error"));
+    }
+  }
+
+  private static boolean localInfileEnabled(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT @@GLOBAL.local_infile")) {
+      rs.next();
+      return rs.getInt(1) == 1;
     }
   }
 

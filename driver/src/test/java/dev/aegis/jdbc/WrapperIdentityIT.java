@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,7 +182,8 @@ class WrapperIdentityIT {
             return;
           }
         }
-        Thread.onSpinWait();
+        // Poll, don't hammer: a condition wait with a short pause between looks, never a fixed delay.
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
       }
     }
     throw new AssertionError("connection " + id + " never started its statement");

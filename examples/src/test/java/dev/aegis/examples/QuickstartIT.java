@@ -15,7 +15,7 @@ class QuickstartIT {
     TestDatabase db = TestDatabase.shared();
     String schema = db.createDatabase("quickstart");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Quickstart.run(db.host(), db.port(), schema, db.user(), db.password(),
+    Quickstart.run(db.aegisUrl(schema), db.user(), db.password(),
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String output = bytes.toString(StandardCharsets.UTF_8);
 
@@ -26,5 +26,23 @@ class QuickstartIT {
         .contains("found #3 Grace Hopper <grace@example.com>")
         .contains("customers in the table: 3")
         .containsPattern("Aegis pipeline: 4 SQL texts intercepted \\(.*prepare-statement=2.*\\)");
+  }
+
+  /** The README's demo command runs main(): its own server, start to finish, nothing else needed. */
+  @Test
+  void mainStartsItsOwnServerAndFinishesCleanly() throws Exception {
+    PrintStream original = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      Quickstart.main(new String[0]);
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .startsWith("Aegis ")
+        .contains("Started an embedded MariaDB on port")
+        .contains("customers in the table: 3")
+        .contains("Today Aegis passes every statement through unchanged");
   }
 }
