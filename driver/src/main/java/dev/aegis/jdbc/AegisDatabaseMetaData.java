@@ -614,17 +614,20 @@ final class AegisDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getProcedures(String catalog, String schemaPattern, String procedureNamePattern) throws SQLException {
+  public ResultSet getProcedures(String catalog, String schemaPattern,
+      String procedureNamePattern) throws SQLException {
     return metadata(delegate.getProcedures(catalog, schemaPattern, procedureNamePattern));
   }
 
   @Override
-  public ResultSet getProcedureColumns(String catalog, String schemaPattern, String procedureNamePattern, String columnNamePattern) throws SQLException {
+  public ResultSet getProcedureColumns(String catalog, String schemaPattern, String procedureNamePattern,
+      String columnNamePattern) throws SQLException {
     return metadata(delegate.getProcedureColumns(catalog, schemaPattern, procedureNamePattern, columnNamePattern));
   }
 
   @Override
-  public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types) throws SQLException {
+  public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern,
+      String[] types) throws SQLException {
     return metadata(delegate.getTables(catalog, schemaPattern, tableNamePattern, types));
   }
 
@@ -644,22 +647,26 @@ final class AegisDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern) throws SQLException {
+  public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern,
+      String columnNamePattern) throws SQLException {
     return metadata(delegate.getColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern));
   }
 
   @Override
-  public ResultSet getColumnPrivileges(String catalog, String schema, String table, String columnNamePattern) throws SQLException {
+  public ResultSet getColumnPrivileges(String catalog, String schema, String table,
+      String columnNamePattern) throws SQLException {
     return metadata(delegate.getColumnPrivileges(catalog, schema, table, columnNamePattern));
   }
 
   @Override
-  public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern) throws SQLException {
+  public ResultSet getTablePrivileges(String catalog, String schemaPattern,
+      String tableNamePattern) throws SQLException {
     return metadata(delegate.getTablePrivileges(catalog, schemaPattern, tableNamePattern));
   }
 
   @Override
-  public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable) throws SQLException {
+  public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope,
+      boolean nullable) throws SQLException {
     return metadata(delegate.getBestRowIdentifier(catalog, schema, table, scope, nullable));
   }
 
@@ -684,8 +691,10 @@ final class AegisDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable, String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
-    return metadata(delegate.getCrossReference(parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema, foreignTable));
+  public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable,
+      String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
+    return metadata(delegate.getCrossReference(parentCatalog, parentSchema, parentTable, foreignCatalog,
+        foreignSchema, foreignTable));
   }
 
   @Override
@@ -694,7 +703,8 @@ final class AegisDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate) throws SQLException {
+  public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique,
+      boolean approximate) throws SQLException {
     return metadata(delegate.getIndexInfo(catalog, schema, table, unique, approximate));
   }
 
@@ -759,7 +769,8 @@ final class AegisDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getUDTs(String catalog, String schemaPattern, String typeNamePattern, int[] types) throws SQLException {
+  public ResultSet getUDTs(String catalog, String schemaPattern, String typeNamePattern,
+      int[] types) throws SQLException {
     return metadata(delegate.getUDTs(catalog, schemaPattern, typeNamePattern, types));
   }
 
@@ -799,7 +810,8 @@ final class AegisDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getAttributes(String catalog, String schemaPattern, String typeNamePattern, String attributeNamePattern) throws SQLException {
+  public ResultSet getAttributes(String catalog, String schemaPattern, String typeNamePattern,
+      String attributeNamePattern) throws SQLException {
     return metadata(delegate.getAttributes(catalog, schemaPattern, typeNamePattern, attributeNamePattern));
   }
 
@@ -874,17 +886,20 @@ final class AegisDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern) throws SQLException {
+  public ResultSet getFunctions(String catalog, String schemaPattern,
+      String functionNamePattern) throws SQLException {
     return metadata(delegate.getFunctions(catalog, schemaPattern, functionNamePattern));
   }
 
   @Override
-  public ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionNamePattern, String columnNamePattern) throws SQLException {
+  public ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionNamePattern,
+      String columnNamePattern) throws SQLException {
     return metadata(delegate.getFunctionColumns(catalog, schemaPattern, functionNamePattern, columnNamePattern));
   }
 
   @Override
-  public ResultSet getPseudoColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern) throws SQLException {
+  public ResultSet getPseudoColumns(String catalog, String schemaPattern, String tableNamePattern,
+      String columnNamePattern) throws SQLException {
     return metadata(delegate.getPseudoColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern));
   }
 

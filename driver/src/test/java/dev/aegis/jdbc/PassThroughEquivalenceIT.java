@@ -267,7 +267,8 @@ class PassThroughEquivalenceIT {
       }
     }, "useServerPrepStmts=" + serverSide);
 
-    assertThat(lines).contains("prepared on the server: Boolean:" + serverSide, "parameter count: Integer:9", "reused statement: String:it's \"quoted\" \\ and; -- not a comment",
+    assertThat(lines).contains("prepared on the server: Boolean:" + serverSide, "parameter count: Integer:9",
+        "reused statement: String:it's \"quoted\" \\ and; -- not a comment",
         "column 5: String:label VARCHAR 12 table=typed", "as LocalDate: LocalDate:2000-01-01");
     assertThat(lines).anyMatch(l -> l.startsWith("typed row: id=Integer:1 | big=Long:9223372036854775807")
         && l.contains("label=String:naïve café \uD83D\uDD12") && l.contains("raw=bytes[0, 1, -1]"));
