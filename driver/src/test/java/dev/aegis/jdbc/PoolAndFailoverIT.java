@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Aegis under a real pool and a real failover list. */
 class PoolAndFailoverIT {
@@ -134,6 +136,37 @@ class PoolAndFailoverIT {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(serverPort());
       assertThat(rs.getString(2)).isEqualTo(schema);
+    }
+  }
+
+  /**
+   * Connector/J's multi-host schemes behind Aegis, with the one test server playing every host: the
+   * delegate builds its replication or load-balanced connection and Aegis still wraps and intercepts it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"mysql:replication", "mysql:loadbalance"})
+  void multiHostSchemesWorkThroughAegis(String scheme) throws Exception {
+    String schema = db.createDatabase("multihost");
+    String host = db.host() + ":" + db.port();
+    String url = "jdbc:aegis:" + scheme + "://" + host + "," + host + "/" + schema;
+    try (Connection c = DriverManager.getConnection(url, db.credentials()); Statement s = c.createStatement()) {
+      assertThat(c).isInstanceOf(AegisConnection.class);
+      Class<?> expected = scheme.endsWith("replication")
+          ? com.mysql.cj.jdbc.ha.ReplicationConnection.class
+          : com.mysql.cj.jdbc.ha.LoadBalancedConnection.class;
+      assertThat(c.isWrapperFor(expected)).as("the delegate is Connector/J's " + scheme + " connection").isTrue();
+      s.execute("CREATE TABLE t (id INT PRIMARY KEY)");
+      s.execute("INSERT INTO t VALUES (1), (2), (3)");
+      c.setReadOnly(true);
+      try (PreparedStatement ps = c.prepareStatement("SELECT SUM(id) FROM t WHERE id >= ?")) {
+        ps.setInt(1, 2);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          assertThat(rs.getInt(1)).isEqualTo(5);
+          assertThat(rs.getStatement()).isSameAs(ps);
+        }
+      }
+      assertThat(c.isReadOnly()).isTrue();
     }
   }
 
