@@ -130,6 +130,28 @@ public final class LexedStatement {
     return -1;
   }
 
+  /**
+   * The digest placeholder of the value that ends where {@code token} ends (a literal, a signed number or
+   * a parameter), or -1 when the token is not a value.
+   */
+  public int placeholderAt(int token) {
+    int end = tokens.end(token);
+    int low = 0;
+    int high = values.count - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int midEnd = values.ends[mid];
+      if (midEnd < end) {
+        low = mid + 1;
+      } else if (midEnd > end) {
+        high = mid - 1;
+      } else {
+        return values.placeholder[mid];
+      }
+    }
+    return -1;
+  }
+
   /** The value's text as written: {@code 'O\'Reilly'}, {@code -5}, {@code 0x41}, {@code ?}. */
   public String valueText(int v) {
     return sql.substring(values.starts[v], values.ends[v]);

@@ -1,0 +1,17 @@
+package dev.aegis.detect;
+
+/**
+ * A predicate found in the tokens whose truth does not depend on any row: {@code OR 1=1},
+ * {@code OR 'a'='a'}, {@code OR TRUE}, {@code OR name LIKE '%'}, {@code OR name = name}, {@code AND 1=2}.
+ * Operands are digest placeholders (their values differ per execution, so truth is decided per statement)
+ * or words (TRUE, FALSE, NULL, or a column name for {@code col = col} and {@code col LIKE ?}).
+ *
+ * @param underOr true after OR/XOR/||, false after AND/&&
+ * @param operator the comparison, upper case; {@code CONST} for a bare operand
+ * @param left placeholder index of the left operand, or -1
+ * @param leftWord the left operand's word when it is not a placeholder (upper case for keywords, lower case
+ *     for names), else null
+ * @param right placeholder index of the right operand, or -1
+ * @param rightWord as {@code leftWord}, for the right operand; null for {@code CONST}
+ */
+record ConstantTest(boolean underOr, String operator, int left, String leftWord, int right, String rightWord) {}

@@ -1,0 +1,119 @@
+package dev.aegis.detect;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.aegis.analysis.Analysis;
+import dev.aegis.analysis.ConstantPredicate;
+import dev.aegis.analysis.StatementKind;
+import dev.aegis.lexer.LexedStatement;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Judges statements. The expensive part (parsing, shape signatures) runs once per digest and is cached in a
+ * bounded Caffeine cache; each statement then costs a cache hit plus a walk over its own tokens for
+ * comments and constant predicates. Thread-safe; the cache is the only shared state and takes no global
+ * lock (a statement whose shape is being parsed by another thread waits for that one parse).
+ */
+public final class Detector {
+  private static final Set<String> LOW_SCHEMAS = Set.of("information_schema");
+  private static final Set<String> HIGH_SCHEMAS = Set.of("mysql", "performance_schema", "sys");
+
+  private final Function<String, Analysis> analyzer;
+  private final Cache<String, StatementShape> shapes;
+  private final double blockThreshold;
+
+  /**
+   * @param analyzer parses a statement's parse text (called once per digest, in the calling thread)
+   * @param cacheSize how many statement shapes to keep
+   * @param blockThreshold the score at or above which a verdict is BLOCK
+   */
+  public Detector(Function<String, Analysis> analyzer, int cacheSize, double blockThreshold) {
+    this.analyzer = analyzer;
+    this.shapes = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    this.blockThreshold = blockThreshold;
+  }
+
+  /** The verdict on one statement, as enforce mode would act on it. */
+  public Verdict judge(LexedStatement statement) {
+    StatementShape shape = shape(statement);
+    EnumSet<Signature> found = EnumSet.noneOf(Signature.class);
+    found.addAll(shape.findings());
+    InstanceScanner.scan(statement, shape.constants(), found);
+    return Verdict.of(new ArrayList<>(found), shape.analysis().analysable(), blockThreshold);
+  }
+
+  /** The cached analysis of the statement's shape (parsed on first sight of the digest). */
+  public Analysis analysis(LexedStatement statement) {
+    return shape(statement).analysis();
+  }
+
+  /** How many shapes are cached (for metrics and tests). */
+  public long cachedShapes() {
+    return shapes.estimatedSize();
+  }
+
+  private StatementShape shape(LexedStatement statement) {
+    return shapes.get(statement.digest(), digest -> shapeOf(statement));
+  }
+
+  private StatementShape shapeOf(LexedStatement statement) {
+    Analysis analysis = statement.overLimit() != null
+        ? Analysis.unanalysable("statement " + statement.overLimit())
+        : analyzer.apply(statement.parseText());
+    ShapeScanner.Shape lexical = ShapeScanner.scan(statement);
+    EnumSet<Signature> findings = EnumSet.noneOf(Signature.class);
+    findings.addAll(lexical.findings());
+    List<ConstantTest> constants = new ArrayList<>(lexical.constants());
+    structural(analysis, findings, constants);
+    return new StatementShape(analysis, findings, constants);
+  }
+
+  /** What the parser adds to the tokens: precise structure where it could read the statement. */
+  private static void structural(Analysis analysis, EnumSet<Signature> findings, List<ConstantTest> constants) {
+    if (!analysis.analysable()) {
+      findings.add(Signature.UNANALYSABLE);
+    }
+    for (ConstantPredicate predicate : analysis.constantPredicates()) {
+      if (predicate.underOr() && !predicate.negated()) {
+        constants.add(new ConstantTest(true, predicate.operator(), predicate.left(),
+            "COLUMN".equals(predicate.leftKeyword()) ? null : predicate.leftKeyword(), predicate.right(),
+            predicate.rightKeyword()));
+      }
+    }
+    if (analysis.unionSelects() > 0 && analysis.constantOnlyUnionSelects() > 0) {
+      findings.add(Signature.UNION_PADDING);
+    }
+    boolean system = false;
+    for (String schema : analysis.schemas()) {
+      if (LOW_SCHEMAS.contains(schema)) {
+        findings.add(Signature.SYSTEM_SCHEMA);
+        system = true;
+      } else if (HIGH_SCHEMAS.contains(schema)) {
+        findings.add(Signature.ACCOUNT_TABLES);
+        system = true;
+      }
+    }
+    if (system && analysis.unionSelects() > 0) {
+      findings.add(Signature.UNION_SYSTEM_SCHEMA);
+    }
+    if (analysis.intoFile()) {
+      findings.add(Signature.FILE_ACCESS);
+    }
+    if (analysis.kind() == StatementKind.ACCOUNT) {
+      findings.add(Signature.PRIVILEGE_CHANGE);
+    }
+    for (String function : analysis.functions()) {
+      switch (function) {
+        case "SLEEP", "BENCHMARK" -> findings.add(Signature.TIME_DELAY);
+        case "EXTRACTVALUE", "UPDATEXML", "GTID_SUBSET", "GTID_SUBTRACT", "NAME_CONST" ->
+            findings.add(Signature.ERROR_FUNCTION);
+        case "LOAD_FILE" -> findings.add(Signature.FILE_ACCESS);
+        default -> { }
+      }
+    }
+  }
+}
