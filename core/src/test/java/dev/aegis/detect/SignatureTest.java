@@ -28,7 +28,7 @@ class SignatureTest {
       "SELECT * FROM users WHERE name = 'x' OR name LIKE '%'|tautology-or",
       "SELECT * FROM users WHERE name = 'x' OR (1=1)|tautology-or",
       "SELECT * FROM users WHERE id = 1 OR username = username|tautology-or",
-      "SELECT * FROM users WHERE id = 1 || '1'='1'|tautology-or",
+      "SELECT * FROM users WHERE id = 1 XOR '1'='1'|tautology-or",
       "SELECT name FROM users WHERE id = 1 UNION SELECT NULL, NULL|union-padding",
       "SELECT name FROM users WHERE id = -1 UNION ALL SELECT 1,2,3|union-padding",
       "SELECT name FROM users WHERE id = 1 UNION SELECT table_name FROM information_schema.tables|union-system-schema",
@@ -63,6 +63,11 @@ class SignatureTest {
   void signatureFires(String sql, String rule) {
     Verdict verdict = judge(sql);
     assertThat(verdict.findings()).extracting(Signature::id).contains(rule);
+  }
+
+  @org.junit.jupiter.api.Test
+  void pipesAreOrAsMysqlReadsThem() {
+    assertThat(judge("SELECT * FROM users WHERE id = 1 || '1'='1'").findings()).contains(Signature.TAUTOLOGY_OR);
   }
 
   @ParameterizedTest
