@@ -11,17 +11,20 @@ import java.util.Map;
  * @param keys the {@code keys:} section
  * @param columns the {@code columns:} section: the encrypted columns
  * @param detection the {@code detection:} section
+ * @param analysis the {@code analysis:} section: limits before the parser, shapes kept
  */
 public record AegisConfig(
     KeysConfig keys,
     @JsonDeserialize(using = ColumnsDeserializer.class) Map<ColumnRef, ColumnConfig> columns,
-    DetectionConfig detection) {
-  private static final AegisConfig DEFAULTS = new AegisConfig(null, null, null);
+    DetectionConfig detection,
+    AnalysisConfig analysis) {
+  private static final AegisConfig DEFAULTS = new AegisConfig(null, null, null, null);
 
   public AegisConfig {
     keys = keys == null ? KeysConfig.NONE : keys;
     columns = columns == null ? Map.of() : Map.copyOf(columns);
     detection = detection == null ? DetectionConfig.DEFAULTS : detection;
+    analysis = analysis == null ? AnalysisConfig.DEFAULTS : analysis;
   }
 
   /** The configuration of a connection that has none: pure pass-through, detection in monitor mode. */

@@ -383,9 +383,13 @@ final class ShapeScanner {
     }
   }
 
-  /** Whether a statement after the first changes data, schema, accounts or settings, or waits. */
+  /**
+   * Whether a statement after the first changes schema, accounts or settings, waits, writes files, or
+   * updates or deletes every row. A later INSERT, or an UPDATE/DELETE with a WHERE, is what batching
+   * applications send (allowMultiQueries) and stays a plain {@link Signature#STACKED_QUERY}.
+   */
   private boolean dangerousLaterStatement() {
-    boolean first = true;
+    int statement = 0;
     boolean start = true;
     for (int k = 0; k < sig.length; k++) {
       int t = sig[k];
@@ -393,24 +397,26 @@ final class ShapeScanner {
         start = true;
         continue;
       }
-      if (start && !first) {
-        if (isAny(t, new String[] {"DROP", "TRUNCATE", "DELETE", "UPDATE", "INSERT", "REPLACE", "ALTER",
-            "CREATE", "GRANT", "REVOKE", "SET", "SHUTDOWN", "LOAD", "CALL", "EXEC", "EXECUTE", "RENAME",
-            "INSTALL", "HANDLER", "DO", "KILL"})) {
+      if (start) {
+        statement++;
+        start = false;
+        if (statement > 1 && (isAny(t, DANGEROUS_STARTS)
+            || (s.is(t, "DELETE") || s.is(t, "UPDATE")) && !containsWord(k, "WHERE"))) {
           return true;
         }
       }
-      if (!first && (s.type(t) == TokenType.IDENTIFIER || s.type(t) == TokenType.KEYWORD)
-          && next(k) == TokenType.LEFT_PAREN && isAny(t, DELAY)) {
+      if (statement > 1 && (s.type(t) == TokenType.IDENTIFIER || s.type(t) == TokenType.KEYWORD)
+          && next(k) == TokenType.LEFT_PAREN && (isAny(t, DELAY) || s.is(t, "LOAD_FILE"))
+          || statement > 1 && (s.is(t, "OUTFILE") || s.is(t, "DUMPFILE"))) {
         return true;
-      }
-      if (start) {
-        first = false;
-        start = false;
       }
     }
     return false;
   }
+
+  private static final String[] DANGEROUS_STARTS = {"DROP", "TRUNCATE", "ALTER", "CREATE", "GRANT", "REVOKE",
+      "SET", "SHUTDOWN", "LOAD", "EXEC", "EXECUTE", "RENAME", "INSTALL", "UNINSTALL", "HANDLER", "DO", "KILL",
+      "PREPARE", "FLUSH", "CALL"};
 
   private int closing(int open) {
     int depth = 0;

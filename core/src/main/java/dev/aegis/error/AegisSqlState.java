@@ -17,6 +17,11 @@ public enum AegisSqlState {
   /** No driver on the class path accepts the delegate URL. */
   NO_DELEGATE_DRIVER("ZA020"),
   /**
+   * Detection in {@code enforce} mode blocked the statement: its verdict reached {@code block-threshold}.
+   * Nothing was sent to the server.
+   */
+  STATEMENT_BLOCKED("ZA100"),
+  /**
    * A client-info property was refused because it would change the SQL it is sent with ({@code *}{@code /}
    * inside Connector/J's statement comment).
    */

@@ -190,7 +190,10 @@ public final class LexedStatement {
     return statementCount;
   }
 
-  private static int countStatements(TokenBuffer tokens) {
+  private int countStatements(TokenBuffer tokens) {
+    if (isRoutineDefinition(tokens)) {
+      return 1; // CREATE PROCEDURE … BEGIN …; …; END: the semicolons belong to the body
+    }
     int count = 0;
     boolean open = false;
     for (int i = 0; i < tokens.size(); i++) {
@@ -203,6 +206,29 @@ public final class LexedStatement {
       }
     }
     return count;
+  }
+
+  /** CREATE [DEFINER = …] PROCEDURE/FUNCTION/TRIGGER/EVENT before the first semicolon. */
+  private boolean isRoutineDefinition(TokenBuffer tokens) {
+    boolean create = false;
+    for (int i = 0; i < tokens.size(); i++) {
+      TokenType type = tokens.type(i);
+      if (type == TokenType.COMMENT) {
+        continue;
+      }
+      if (type == TokenType.SEMICOLON) {
+        return false;
+      }
+      if (!create) {
+        if (!is(i, "CREATE")) {
+          return false;
+        }
+        create = true;
+      } else if (is(i, "PROCEDURE") || is(i, "FUNCTION") || is(i, "TRIGGER") || is(i, "EVENT")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -115,6 +115,10 @@ public final class Lexer {
     if (inExecutableComment) {
       unterminated = true;
     }
+    if (end < sql.length()) {
+      // Cut at the length limit: an open string there is the cut, not the statement's own.
+      unterminated = false;
+    }
   }
 
   /** A quoted string or identifier from {@code quote}; {@code start} includes any introducer. */

@@ -1,5 +1,6 @@
 package dev.aegis.pipeline;
 
+import dev.aegis.detect.Verdict;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code aegis.statements} (counter, tag {@code entry}): SQL texts that went through the pipeline.
  *   <li>{@code aegis.pipeline.duration} (timer, tag {@code entry}): time Aegis spent on them, not the server's.
+ *   <li>{@code aegis.verdicts} (counter, tag {@code action}: allow, alert, block): detection's verdicts.
  * </ul>
  *
  * <p>Telemetry must never break a statement: a registry that throws is counted in {@link #failures()} and
@@ -26,7 +28,10 @@ final class PipelineMetrics {
   static final String DURATION = "aegis.pipeline.duration";
   private static final Logger LOG = LoggerFactory.getLogger(PipelineMetrics.class);
 
+  static final String VERDICTS = "aegis.verdicts";
+
   private final Counter[] statements;
+  private final Counter[] verdicts;
   private final Timer[] durations;
   private final LongAdder failures = new LongAdder();
   private final AtomicBoolean logged = new AtomicBoolean();
@@ -35,6 +40,14 @@ final class PipelineMetrics {
     SqlEntry[] entries = SqlEntry.values();
     statements = new Counter[entries.length];
     durations = new Timer[entries.length];
+    Verdict.Action[] actions = Verdict.Action.values();
+    verdicts = new Counter[actions.length];
+    for (Verdict.Action action : actions) {
+      verdicts[action.ordinal()] = Counter.builder(VERDICTS)
+          .description("Statements judged by detection, by the action enforce mode takes")
+          .tag("action", action.name().toLowerCase(java.util.Locale.ROOT))
+          .register(registry);
+    }
     for (SqlEntry entry : entries) {
       statements[entry.ordinal()] = Counter.builder(STATEMENTS)
           .description("SQL texts that went through the Aegis pipeline")
@@ -59,6 +72,16 @@ final class PipelineMetrics {
         LOG.warn("A meter registry failed while Aegis recorded a statement; statements go on, and further"
             + " failures are only counted", e);
       }
+    }
+  }
+
+  void verdict(Verdict.Action action) {
+    try {
+      verdicts[action.ordinal()].increment();
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable e) {
+      failures.increment();
     }
   }
 

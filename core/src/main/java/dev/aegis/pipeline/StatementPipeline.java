@@ -1,33 +1,60 @@
 package dev.aegis.pipeline;
 
+import dev.aegis.analysis.Analysis;
 import dev.aegis.config.AegisConfig;
+import dev.aegis.config.AnalysisConfig;
+import dev.aegis.config.DetectionMode;
+import dev.aegis.detect.Detector;
+import dev.aegis.detect.Verdict;
+import dev.aegis.lexer.LexedStatement;
+import dev.aegis.lexer.Lexer;
+import dev.aegis.lexer.LexerLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * The one place every SQL text passes before the delegate driver sees it. The JDBC wrappers call
  * {@link #intercept} and nothing else; analysis, detection and encryption plug in here.
  *
- * <p>Today the pipeline measures and passes the text through unchanged, and refuses client info that
- * would break out of the comment Connector/J carries it in. It is shared by every connection
- * that uses the same configuration and is safe for concurrent use without locks.
+ * <p>Each statement is lexed once (its digest keys the analysis cache, so the parser runs once per shape)
+ * and judged by the {@link Detector}. In {@code enforce} mode a verdict at or above the block threshold
+ * stops the statement with {@link dev.aegis.error.AegisBlockedException}; in every mode but {@code off}
+ * alerts and blocks are logged and counted. Client info that would break out of the comment Connector/J
+ * carries it in is refused. Shared by every connection that uses the same configuration; safe for
+ * concurrent use without locks.
  */
 public final class StatementPipeline implements Pipeline {
   private final AegisConfig config;
   private final PipelineMetrics metrics;
+  private final DetectionMode mode;
+  private final LexerLimits limits;
+  private final Detector detector;
 
-  private StatementPipeline(AegisConfig config, MeterRegistry registry) {
+  private StatementPipeline(AegisConfig config, MeterRegistry registry, Function<String, Analysis> analyzer) {
     this.config = Objects.requireNonNull(config, "config");
     this.metrics = new PipelineMetrics(Objects.requireNonNull(registry, "registry"));
+    this.mode = config.detection().mode();
+    AnalysisConfig analysis = config.analysis();
+    this.limits = new LexerLimits(analysis.maxLength(), analysis.maxTokens(), analysis.maxDepth());
+    this.detector = mode == DetectionMode.OFF
+        ? null
+        : new Detector(analyzer, analysis.cacheSize(), config.detection().blockThreshold());
   }
 
   /** A pipeline for {@code config} that records its meters in {@code registry}. */
   public static StatementPipeline create(AegisConfig config, MeterRegistry registry) {
-    return new StatementPipeline(config, registry);
+    return new StatementPipeline(config, registry, Analyzers.standard());
+  }
+
+  /** A pipeline with another analyser, for tests and benchmarks. */
+  static StatementPipeline create(AegisConfig config, MeterRegistry registry,
+      Function<String, Analysis> analyzer) {
+    return new StatementPipeline(config, registry, analyzer);
   }
 
   @Override
@@ -44,10 +71,30 @@ public final class StatementPipeline implements Pipeline {
   public String intercept(SqlEntry entry, String sql) throws SQLException {
     long start = System.nanoTime();
     try {
+      if (detector == null || sql == null) {
+        return sql;
+      }
+      LexedStatement statement = Lexer.lex(sql, limits);
+      Verdict verdict = detector.judge(statement);
+      if (verdict.action() != Verdict.Action.ALLOW) {
+        metrics.verdict(verdict.action());
+        SecurityLog.verdict(entry, statement.digest(), verdict, mode);
+        if (verdict.action() == Verdict.Action.BLOCK && mode == DetectionMode.ENFORCE) {
+          throw SecurityLog.blocked(statement.digest(), verdict);
+        }
+      }
       return sql;
     } finally {
       metrics.record(entry, System.nanoTime() - start);
     }
+  }
+
+  /** Judges {@code sql} as enforce mode would, without acting on it: what {@code aegis inspect} prints. */
+  public Inspection inspect(String sql) {
+    LexedStatement statement = Lexer.lex(sql, limits);
+    Detector judge = detector != null ? detector
+        : new Detector(Analyzers.standard(), 16, config.detection().blockThreshold());
+    return new Inspection(statement.digest(), judge.judge(statement));
   }
 
   @Override

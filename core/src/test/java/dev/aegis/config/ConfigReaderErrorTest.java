@@ -71,7 +71,7 @@ class ConfigReaderErrorTest {
     assertThat(e.getMessage()).contains(", line 3, setting 'logging'")
         .contains("unknown setting 'logging'.")
         .doesNotContain("Did you mean")
-        .contains("Settings allowed here: columns, detection, keys.");
+        .contains("Settings allowed here: analysis, columns, detection, keys.");
   }
 
   @Test

@@ -100,6 +100,14 @@ class LexerTest {
   }
 
   @Test
+  void aRoutineBodyIsOneStatementWhateverItsSemicolons() {
+    assertThat(Lexer.lex("CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END").statementCount()).isEqualTo(1);
+    assertThat(Lexer.lex("CREATE DEFINER = CURRENT_USER TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN"
+        + " SET NEW.a = 1; END").statementCount()).isEqualTo(1);
+    assertThat(Lexer.lex("CREATE TABLE t (a INT); DROP TABLE u").statementCount()).isEqualTo(2);
+  }
+
+  @Test
   void literalValuesAreDecodedAsMysqlReadsThem() {
     assertThat(valueOf("'O\\'Reilly'")).isEqualTo("O'Reilly");
     assertThat(valueOf("'it''s'")).isEqualTo("it's");
