@@ -16,7 +16,8 @@ public record ConfigLocation(String value, Origin origin) {
     CONNECTION_PROPERTY("connection property aegis.config"),
     SYSTEM_PROPERTY("system property aegis.config"),
     ENVIRONMENT_VARIABLE("environment variable " + ConfigLocation.ENVIRONMENT_VARIABLE),
-    PROGRAMMATIC("AegisDataSource builder");
+    PROGRAMMATIC("AegisDataSource builder"),
+    COMMAND_LINE("--config option");
 
     private final String description;
 
