@@ -43,7 +43,8 @@ public final class Detector {
     EnumSet<Signature> found = EnumSet.noneOf(Signature.class);
     found.addAll(shape.findings());
     InstanceScanner.scan(statement, shape.constants(), found);
-    return Verdict.of(new ArrayList<>(found), shape.analysis().analysable(), blockThreshold);
+    return Verdict.of(found.isEmpty() ? List.of() : new ArrayList<>(found), shape.analysis().analysable(),
+        blockThreshold);
   }
 
   /** The cached analysis of the statement's shape (parsed on first sight of the digest). */
@@ -57,7 +58,9 @@ public final class Detector {
   }
 
   private StatementShape shape(LexedStatement statement) {
-    return shapes.get(statement.digest(), digest -> shapeOf(statement));
+    StatementShape shape = shapes.getIfPresent(statement.digest());
+    // On a miss Caffeine computes once per key: concurrent statements of a new shape wait for one parse.
+    return shape != null ? shape : shapes.get(statement.digest(), digest -> shapeOf(statement));
   }
 
   private StatementShape shapeOf(LexedStatement statement) {

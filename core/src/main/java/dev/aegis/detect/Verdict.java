@@ -26,8 +26,14 @@ public record Verdict(Action action, double score, List<Signature> findings, boo
     BLOCK
   }
 
+  private static final Verdict CLEAN_ANALYSED = new Verdict(Action.ALLOW, 0.0, List.of(), true);
+  private static final Verdict CLEAN_TOKENS_ONLY = new Verdict(Action.ALLOW, 0.0, List.of(), false);
+
   /** Combines findings as independent evidence: 1 − Π(1 − score). */
   public static Verdict of(List<Signature> findings, boolean analysable, double blockThreshold) {
+    if (findings.isEmpty()) {
+      return analysable ? CLEAN_ANALYSED : CLEAN_TOKENS_ONLY;
+    }
     double keep = 1.0;
     for (Signature finding : findings) {
       keep *= 1.0 - finding.score();
@@ -35,9 +41,8 @@ public record Verdict(Action action, double score, List<Signature> findings, boo
     double score = Math.round((1.0 - keep) * 1000) / 1000.0;
     Action action = score >= blockThreshold ? Action.BLOCK
         : score >= ALERT_THRESHOLD ? Action.ALERT : Action.ALLOW;
-    List<Signature> sorted = findings.stream()
-        .sorted((a, b) -> Double.compare(b.score(), a.score()))
-        .toList();
-    return new Verdict(action, score, sorted, analysable);
+    Signature[] sorted = findings.toArray(new Signature[0]);
+    java.util.Arrays.sort(sorted, (a, b) -> Double.compare(b.score(), a.score()));
+    return new Verdict(action, score, List.of(sorted), analysable);
   }
 }
