@@ -86,6 +86,7 @@ final class ConstantEvaluator {
       case "TRUE" -> new Operand("1", true, false, null);
       case "FALSE" -> new Operand("0", true, false, null);
       case "NULL" -> new Operand(null, false, true, null);
+      case "EXPRESSION" -> null;
       default -> new Operand(null, false, false, word);
     };
   }

@@ -4,9 +4,10 @@ package dev.aegis.detect;
  * A predicate found in the tokens whose truth does not depend on any row: {@code OR 1=1},
  * {@code OR 'a'='a'}, {@code OR TRUE}, {@code OR name LIKE '%'}, {@code OR name = name}, {@code AND 1=2}.
  * Operands are digest placeholders (their values differ per execution, so truth is decided per statement)
- * or words (TRUE, FALSE, NULL, or a column name for {@code col = col} and {@code col LIKE ?}).
+ * or words (TRUE, FALSE, NULL, EXPRESSION for a constant expression the scanner does not evaluate, or a
+ * column name for {@code col = col} and {@code col LIKE ?}).
  *
- * @param underOr true after OR/XOR/||, false after AND/&&
+ * @param underOr true after OR/XOR/||, false after AND/&&, HAVING, WHEN or as an IF condition
  * @param operator the comparison, upper case; {@code CONST} for a bare operand
  * @param left placeholder index of the left operand, or -1
  * @param leftWord the left operand's word when it is not a placeholder (upper case for keywords, lower case
@@ -14,4 +15,14 @@ package dev.aegis.detect;
  * @param right placeholder index of the right operand, or -1
  * @param rightWord as {@code leftWord}, for the right operand; null for {@code CONST}
  */
-record ConstantTest(boolean underOr, String operator, int left, String leftWord, int right, String rightWord) {}
+record ConstantTest(boolean underOr, String operator, int left, String leftWord, int right, String rightWord) {
+  private static boolean constant(int placeholder, String word) {
+    return placeholder >= 0 || "TRUE".equals(word) || "FALSE".equals(word) || "NULL".equals(word)
+        || "EXPRESSION".equals(word);
+  }
+
+  /** Both operands are constants (not a column compared with itself or matched with LIKE). */
+  boolean isConstant() {
+    return constant(left, leftWord) && (operator.equals("CONST") || constant(right, rightWord));
+  }
+}

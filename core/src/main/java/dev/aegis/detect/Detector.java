@@ -19,8 +19,8 @@ import java.util.function.Function;
  * lock (a statement whose shape is being parsed by another thread waits for that one parse).
  */
 public final class Detector {
-  private static final Set<String> LOW_SCHEMAS = Set.of("information_schema");
-  private static final Set<String> HIGH_SCHEMAS = Set.of("mysql", "performance_schema", "sys");
+  private static final Set<String> LOW_SCHEMAS = Set.of("information_schema", "performance_schema", "sys");
+  private static final Set<String> HIGH_SCHEMAS = Set.of("mysql");
 
   private final Function<String, Analysis> analyzer;
   private final Cache<String, StatementShape> shapes;

@@ -18,8 +18,9 @@ final class InstanceScanner {
       int truth = ConstantEvaluator.evaluate(test, s);
       if (test.underOr() && truth == ConstantEvaluator.TRUE) {
         found.add(Signature.TAUTOLOGY_OR);
-      } else if (!test.underOr() && truth == ConstantEvaluator.FALSE) {
-        found.add(Signature.CONTRADICTION_AND);
+      } else if (test.isConstant()) {
+        // Constants where a real predicate belongs, whatever their truth: OR 1=2, AND 1=1, HAVING 1=1.
+        found.add(Signature.CONSTANT_PREDICATE);
       }
     }
     if (s.oddWhitespace()) {
@@ -35,8 +36,12 @@ final class InstanceScanner {
           && type != TokenType.USER_VARIABLE ? Signature.UNTERMINATED_COMMENT : Signature.UNTERMINATED_QUOTE);
     }
     for (int i = 0; i <= last; i++) {
-      if (s.type(i) == TokenType.COMMENT) {
+      TokenType type = s.type(i);
+      if (type == TokenType.COMMENT) {
         comment(s, i, found);
+      } else if (type == TokenType.STRING && i + 2 <= last && s.type(i + 1) == TokenType.OPERATOR
+          && s.type(i + 2) == TokenType.STRING && isArithmetic(s, i + 1)) {
+        found.add(Signature.STRING_ARITHMETIC);
       }
     }
   }
@@ -88,6 +93,11 @@ final class InstanceScanner {
       word |= (" " + text + " ").contains(keyword);
     }
     return word;
+  }
+
+  /** {@code + - * / % & | ^}: what turns two strings into a number (|| is OR in MySQL, handled as such). */
+  private static boolean isArithmetic(LexedStatement s, int operator) {
+    return s.end(operator) - s.start(operator) == 1 && "+-*/%&|^".indexOf(s.sql().charAt(s.start(operator))) >= 0;
   }
 
   private static boolean isWord(TokenType type) {

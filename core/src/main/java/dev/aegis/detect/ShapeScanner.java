@@ -13,8 +13,8 @@ import java.util.Set;
  * statements are often exactly the ones it cannot read.
  */
 final class ShapeScanner {
-  private static final Set<String> SYSTEM_SCHEMAS_LOW = Set.of("information_schema");
-  private static final Set<String> SYSTEM_SCHEMAS_HIGH = Set.of("mysql", "performance_schema", "sys");
+  private static final Set<String> SYSTEM_SCHEMAS_LOW = Set.of("information_schema", "performance_schema", "sys");
+  private static final Set<String> SYSTEM_SCHEMAS_HIGH = Set.of("mysql");
   private static final String[] DELAY = {"SLEEP", "BENCHMARK", "PG_SLEEP"};
   private static final String[] ERROR = {"EXTRACTVALUE", "UPDATEXML", "GTID_SUBSET", "GTID_SUBTRACT",
       "NAME_CONST", "ST_LATFROMGEOHASH", "ST_LONGFROMGEOHASH", "ST_POINTFROMGEOHASH", "JSON_KEYS"};
@@ -35,6 +35,8 @@ final class ShapeScanner {
   private final List<ConstantTest> constants = new ArrayList<>();
   private boolean union;
   private boolean systemSchema;
+  /** Whether the statement's first table (after FROM, UPDATE or INTO) is in a system schema; null: not seen. */
+  private Boolean firstTableSystem;
 
   private ShapeScanner(LexedStatement statement) {
     this.s = statement;
@@ -82,6 +84,9 @@ final class ShapeScanner {
         keyword(k);
       } else if (type == TokenType.OPERATOR && (s.text(t).equals("||") || s.text(t).equals("&&"))) {
         constantOperand(k + 1, s.text(t).equals("||"));
+      } else if (type == TokenType.OPERATOR && k + 2 < sig.length && isComparison(t) && isComparison(sig[k + 2])
+          && isSimpleOperand(sig[k + 1])) {
+        found.add(Signature.CHAINED_COMPARISON);
       } else if ((type == TokenType.IDENTIFIER || type == TokenType.QUOTED_IDENTIFIER) && next(k) == TokenType.DOT) {
         schema(t);
       }
@@ -114,6 +119,21 @@ final class ShapeScanner {
       found.add(Signature.FILE_ACCESS);
     } else if (s.is(t, "CASE")) {
       caseProbe(k);
+    } else if (s.is(t, "HAVING") || s.is(t, "WHEN")) {
+      constantOperand(k + 1, false);
+    }
+    if (firstTableSystem == null && (s.is(t, "FROM") || s.is(t, "UPDATE") || s.is(t, "INTO"))
+        && k + 1 < sig.length) {
+      int name = sig[k + 1];
+      TokenType type = s.type(name);
+      if (type == TokenType.IDENTIFIER || type == TokenType.QUOTED_IDENTIFIER) {
+        String first = unquoted(name);
+        firstTableSystem = next(k + 1) == TokenType.DOT
+            && (SYSTEM_SCHEMAS_LOW.contains(first) || SYSTEM_SCHEMAS_HIGH.contains(first));
+      }
+    }
+    if (k + 2 < sig.length && isComparison(t) && isComparison(sig[k + 2]) && isSimpleOperand(sig[k + 1])) {
+      found.add(Signature.CHAINED_COMPARISON);
     }
   }
 
@@ -148,12 +168,14 @@ final class ShapeScanner {
 
   private void schema(int t) {
     String name = unquoted(t);
-    if (SYSTEM_SCHEMAS_LOW.contains(name)) {
-      found.add(Signature.SYSTEM_SCHEMA);
-      systemSchema = true;
-    } else if (SYSTEM_SCHEMAS_HIGH.contains(name)) {
-      found.add(Signature.ACCOUNT_TABLES);
-      systemSchema = true;
+    boolean low = SYSTEM_SCHEMAS_LOW.contains(name);
+    if (!low && !SYSTEM_SCHEMAS_HIGH.contains(name)) {
+      return;
+    }
+    found.add(low ? Signature.SYSTEM_SCHEMA : Signature.ACCOUNT_TABLES);
+    systemSchema = true;
+    if (Boolean.FALSE.equals(firstTableSystem)) {
+      found.add(Signature.SYSTEM_SCHEMA_PROBE);
     }
   }
 
@@ -177,6 +199,16 @@ final class ShapeScanner {
     } else if (isAny(t, PROBE_FUNCTIONS) && infoInside(k + 1)) {
       found.add(Signature.INFO_PROBE);
     }
+    if (s.is(t, "IF")) {
+      constantOperand(k + 2, false);
+    }
+  }
+
+  /** One value or name between two comparisons: the middle of {@code col = 'x' = 0}. */
+  private boolean isSimpleOperand(int t) {
+    TokenType type = s.type(t);
+    return type.isValue() || type == TokenType.IDENTIFIER || type == TokenType.QUOTED_IDENTIFIER
+        || s.is(t, "TRUE") || s.is(t, "FALSE") || s.is(t, "NULL");
   }
 
   /** {@code CHAR(n, n, …)} with at least two codes and nothing else. */
@@ -260,10 +292,18 @@ final class ShapeScanner {
       return;
     }
     boolean constantsOnly = true;
+    boolean itemHasValue = false;
     int items = 0;
+    int depth = 0;
     for (j++; j < sig.length; j++) {
       int t = sig[j];
       TokenType type = s.type(t);
+      if (type == TokenType.LEFT_PAREN) {
+        depth++;
+      } else if (type == TokenType.RIGHT_PAREN && depth > 0) {
+        depth--;
+        continue;
+      }
       if (type == TokenType.SEMICOLON || type == TokenType.RIGHT_PAREN
           || type == TokenType.KEYWORD && (s.is(t, "FROM") || s.is(t, "UNION") || s.is(t, "INTO")
               || s.is(t, "ORDER") || s.is(t, "LIMIT") || s.is(t, "WHERE") || s.is(t, "GROUP"))) {
@@ -272,15 +312,18 @@ final class ShapeScanner {
       if (type == TokenType.SYSTEM_VARIABLE || isInfoCall(j)) {
         found.add(Signature.UNION_INFO_FUNCTION);
       }
-      if (type == TokenType.COMMA) {
+      if (type == TokenType.COMMA && depth == 0) {
+        constantsOnly &= itemHasValue;
+        itemHasValue = false;
         continue;
       }
       items++;
-      boolean constant = type.isValue() || s.is(t, "NULL") || s.is(t, "TRUE") || s.is(t, "FALSE")
-          || type == TokenType.OPERATOR && s.text(t).equals("-");
-      constantsOnly &= constant;
+      boolean value = type.isValue() || s.is(t, "NULL") || s.is(t, "TRUE") || s.is(t, "FALSE");
+      itemHasValue |= value;
+      constantsOnly &= value || type == TokenType.OPERATOR || type == TokenType.LEFT_PAREN
+          || type == TokenType.RIGHT_PAREN || type == TokenType.COMMA;
     }
-    if (constantsOnly && items > 0) {
+    if (constantsOnly && itemHasValue && items > 0) {
       found.add(Signature.UNION_PADDING);
     }
   }
@@ -318,7 +361,42 @@ final class ShapeScanner {
       if (a.constant() && underOr) {
         constants.add(new ConstantTest(true, "CONST", a.placeholder, a.word, -1, null));
       }
+      return;
     }
+    if (constantExpression(j, opened)) {
+      constants.add(new ConstantTest(underOr, "CONST", -1, "EXPRESSION", -1, null));
+    }
+  }
+
+  /**
+   * An operand made only of values, TRUE/FALSE/NULL, operators and parentheses, with at least two values
+   * and an operator: {@code 1 --'%'}, {@code ''-''}, {@code (1)=(1)} — constant whatever MySQL makes of it.
+   */
+  private boolean constantExpression(int from, int opened) {
+    int values = 0;
+    int operators = 0;
+    int depth = opened;
+    for (int j = from; j < sig.length; j++) {
+      if (depth == opened && endsOperand(j, 0) && s.type(sig[j]) != TokenType.RIGHT_PAREN) {
+        break;
+      }
+      int t = sig[j];
+      TokenType type = s.type(t);
+      if (type == TokenType.LEFT_PAREN) {
+        depth++;
+      } else if (type == TokenType.RIGHT_PAREN) {
+        if (--depth < 0 || depth < opened && depth == 0 && opened == 0) {
+          break;
+        }
+      } else if (type.isValue() || s.is(t, "TRUE") || s.is(t, "FALSE") || s.is(t, "NULL")) {
+        values++;
+      } else if (type == TokenType.OPERATOR || s.is(t, "LIKE")) {
+        operators++;
+      } else {
+        return false;
+      }
+    }
+    return values >= 2 && operators >= 1;
   }
 
   private boolean isOperator(int t) {
@@ -337,6 +415,9 @@ final class ShapeScanner {
     }
     if (opened > 0) {
       return false;
+    }
+    if (type == TokenType.COMMA || s.is(t, "THEN")) {
+      return true;
     }
     return type == TokenType.SEMICOLON
         || type == TokenType.KEYWORD && (s.is(t, "OR") || s.is(t, "AND") || s.is(t, "XOR") || s.is(t, "ORDER")
@@ -358,10 +439,22 @@ final class ShapeScanner {
     if (type == TokenType.KEYWORD && (s.is(t, "TRUE") || s.is(t, "FALSE") || s.is(t, "NULL"))) {
       return new Operand(-1, s.text(t).toUpperCase(java.util.Locale.ROOT));
     }
-    if (type == TokenType.IDENTIFIER || type == TokenType.QUOTED_IDENTIFIER) {
+    if (type == TokenType.IDENTIFIER || type == TokenType.QUOTED_IDENTIFIER
+        || type == TokenType.KEYWORD && next(indexOf(t)) != TokenType.LEFT_PAREN && isNameLikeKeyword(t)) {
       return new Operand(-1, unquoted(t));
     }
     return new Operand(-1, null);
+  }
+
+  /** Reserved words MySQL lets stand as column names in practice: user, password, key, status … */
+  private boolean isNameLikeKeyword(int t) {
+    return s.is(t, "USER") || s.is(t, "PASSWORD") || s.is(t, "KEY") || s.is(t, "VALUE") || s.is(t, "DATA")
+        || s.is(t, "MODE") || s.is(t, "ROLE") || s.is(t, "EVENT") || s.is(t, "SERVER");
+  }
+
+  private int indexOf(int token) {
+    int index = java.util.Arrays.binarySearch(sig, token);
+    return index < 0 ? sig.length : index;
   }
 
   /** Executable comments: their presence, and whether they hide SQL keywords. */
