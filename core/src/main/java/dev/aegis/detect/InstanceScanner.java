@@ -50,8 +50,11 @@ final class InstanceScanner {
     int start = s.start(i);
     String sql = s.sql();
     boolean block = sql.startsWith("/*", start);
-    if (block && i > 0 && i < s.tokenCount() - 1 && s.end(i - 1) == start && s.start(i + 1) == s.end(i)
-        && isWord(s.type(i - 1)) && isWord(s.type(i + 1))) {
+    boolean gluedBefore = i > 0 && s.end(i - 1) == start && isWord(s.type(i - 1));
+    boolean gluedAfter = i < s.tokenCount() - 1 && s.start(i + 1) == s.end(i) && isWord(s.type(i + 1));
+    if (block && (gluedBefore && gluedAfter || gluedBefore && s.type(i - 1) == TokenType.KEYWORD)) {
+      // UNION/**/SELECT, SEL/**/ECT, union/*/**/*/select: a comment used as glue after SQL words. A comment
+      // glued in front of the first word (Connector/J's own "/* mysql-connector-j … */SELECT") is not.
       found.add(Signature.COMMENT_SPLIT_KEYWORD);
     }
     if (block || !trailing(s, i) || !hasSqlBefore(s, i)) {

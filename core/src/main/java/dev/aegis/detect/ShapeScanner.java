@@ -24,7 +24,8 @@ final class ShapeScanner {
       "SESSION_USER", "VERSION", "CONNECTION_ID", "UUID"};
   private static final String[] PROBE_FUNCTIONS = {"SUBSTRING", "SUBSTR", "MID", "ASCII", "ORD", "LEFT",
       "RIGHT", "IF", "LENGTH", "CHAR_LENGTH", "HEX", "BIN", "CONV", "REVERSE", "STRCMP", "LOCATE", "INSTR",
-      "POSITION", "ELT", "MAKE_SET", "FIELD", "IFNULL", "LPAD", "RPAD", "BIT_LENGTH", "UNHEX", "LOWER", "UPPER"};
+      "POSITION", "ELT", "MAKE_SET", "FIELD", "IFNULL", "LPAD", "RPAD", "BIT_LENGTH", "UNHEX", "LOWER", "UPPER",
+      "UUID_TO_BIN", "INET_ATON", "INET6_ATON", "CAST", "CONVERT"};
   private static final String[] HIDDEN_KEYWORDS = {"UNION", "SELECT", "OR", "AND", "FROM", "WHERE", "INSERT",
       "UPDATE", "DELETE", "DROP", "SLEEP", "BENCHMARK", "INTO", "CONCAT", "CHAR", "HAVING", "ORDER", "XOR"};
   private static final String[] COMPARISONS = {"=", "<>", "!=", "<", ">", "<=", ">=", "<=>"};
@@ -95,6 +96,11 @@ final class ShapeScanner {
       }
       if (type == TokenType.SYSTEM_VARIABLE || isInfoCall(k)) {
         infoComparison(k);
+      }
+      if (type == TokenType.OPERATOR && s.text(t).equals("~") && k > 0 && k + 1 < sig.length
+          && s.type(sig[k - 1]) == TokenType.OPERATOR && s.type(sig[k + 1]) == TokenType.NUMBER) {
+        // x - ~0: BIGINT overflow, the error that carries a subquery's result back.
+        found.add(Signature.ERROR_FUNCTION);
       }
     }
     if (union && systemSchema) {
@@ -258,16 +264,20 @@ final class ShapeScanner {
     int t = sig[k];
     TokenType type = s.type(t);
     return (type == TokenType.IDENTIFIER || type == TokenType.KEYWORD) && next(k) == TokenType.LEFT_PAREN
-        && isAny(t, INFO_SOURCES);
+        && isAny(t, INFO_SOURCES)
+        // CURRENT_USER needs no parentheses.
+        || type == TokenType.KEYWORD && s.is(t, "CURRENT_USER") && next(k) != TokenType.LEFT_PAREN;
   }
 
   /** An info source compared with a literal: {@code database() = 'x'}, {@code @@version LIKE '5%'}. */
   private void infoComparison(int k) {
-    int after = s.type(sig[k]) == TokenType.SYSTEM_VARIABLE ? k + 1 : closing(k + 1) + 1;
-    if (after > 0 && after + 1 < sig.length && isComparison(sig[after]) && s.type(sig[after + 1]).isLiteral()) {
+    int after = s.type(sig[k]) == TokenType.SYSTEM_VARIABLE || next(k) != TokenType.LEFT_PAREN
+        ? k + 1 : closing(k + 1) + 1;
+    if (after > 0 && after + 1 < sig.length && isComparison(sig[after]) && (s.type(sig[after + 1]).isValue()
+        || s.type(sig[after + 1]) == TokenType.USER_VARIABLE)) {
       found.add(Signature.INFO_COMPARISON);
     }
-    if (k >= 2 && isComparison(sig[k - 1]) && s.type(sig[k - 2]).isLiteral()) {
+    if (k >= 2 && isComparison(sig[k - 1]) && s.type(sig[k - 2]).isValue()) {
       found.add(Signature.INFO_COMPARISON);
     }
   }
