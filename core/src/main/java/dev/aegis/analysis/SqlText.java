@@ -23,9 +23,11 @@ final class SqlText {
   final boolean intoFile;
   /** Only words, white space, commas and semicolons: nothing that can hide an expression. */
   final boolean onlyWords;
+  /** Deepest nesting of parentheses outside quotes and comments. */
+  final int depth;
 
   private SqlText(String sql, int placeholders, int statements, String first, String second,
-      boolean intoFile, boolean onlyWords) {
+      boolean intoFile, boolean onlyWords, int depth) {
     this.sql = sql;
     this.placeholders = placeholders;
     this.statements = statements;
@@ -33,6 +35,7 @@ final class SqlText {
     this.second = second;
     this.intoFile = intoFile;
     this.onlyWords = onlyWords;
+    this.depth = depth;
   }
 
   static SqlText scan(String sql) {
@@ -45,6 +48,8 @@ final class SqlText {
     boolean previousWasInto = false;
     boolean intoFile = false;
     boolean onlyWords = true;
+    int depth = 0;
+    int maxDepth = 0;
     int i = 0;
     while (i < n) {
       char c = sql.charAt(i);
@@ -98,6 +103,10 @@ final class SqlText {
         }
         if (c == '?') {
           placeholders++;
+        } else if (c == '(') {
+          maxDepth = Math.max(maxDepth, ++depth);
+        } else if (c == ')') {
+          depth--;
         }
       }
       i++;
@@ -105,7 +114,8 @@ final class SqlText {
     if (segmentHasContent) {
       statements++;
     }
-    return new SqlText(sql, placeholders, Math.max(statements, 1), first, second, intoFile, onlyWords);
+    return new SqlText(sql, placeholders, Math.max(statements, 1), first, second, intoFile, onlyWords,
+        maxDepth);
   }
 
   /** The text with every placeholder outside quotes and comments replaced by {@code 1}. */
