@@ -1074,203 +1074,43 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
 
   // ---- not MySQL, or not understood: fail closed -----------------------------------------------
 
-  @Override
-  public <S> Void visit(JdbcNamedParameter node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(OverlapsCondition node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(IncludesExpression node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(ExcludesExpression node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(DoubleAnd node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(Contains node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(ContainedBy node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(Matches node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(OracleHierarchicalExpression node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(RegExpMatchOperator node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(JsonOperator node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(NumericBind node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(KeepExpression node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(RowGetExpression node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(OracleHint node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(NextValExpression node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(SimilarToExpression node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(ArrayExpression node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(ArrayConstructor node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(XMLSerializeExpr node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(TimezoneExpression node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(JsonAggregateFunction node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(JsonFunction node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(ConnectByRootOperator node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(ConnectByPriorOperator node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(OracleNamedFunctionParameter node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(FunctionAllColumns node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(AllValue node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(IsDistinctExpression node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(GeometryDistance node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(RangeExpression node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(TSQLLeftJoin node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(TSQLRightJoin node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(StructType node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(LambdaExpression node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(HighExpression node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(LowExpression node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(Plus node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(PriorTo node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(FromQuery node, S context) {
-    throw Unsupported.node(node);
-  }
-}
+  @Override public <S> Void visit(JdbcNamedParameter node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(OverlapsCondition node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(IncludesExpression node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(ExcludesExpression node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(DoubleAnd node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(Contains node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(ContainedBy node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(Matches node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(OracleHierarchicalExpression node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(RegExpMatchOperator node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(JsonOperator node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(NumericBind node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(KeepExpression node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(RowGetExpression node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(OracleHint node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(NextValExpression node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(SimilarToExpression node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(ArrayExpression node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(ArrayConstructor node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(XMLSerializeExpr node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(TimezoneExpression node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(JsonAggregateFunction node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(JsonFunction node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(ConnectByRootOperator node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(ConnectByPriorOperator node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(OracleNamedFunctionParameter node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(FunctionAllColumns node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(AllValue node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(IsDistinctExpression node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(GeometryDistance node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(RangeExpression node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(TSQLLeftJoin node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(TSQLRightJoin node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(StructType node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(LambdaExpression node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(HighExpression node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(LowExpression node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(Plus node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(PriorTo node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(FromQuery node, S context) { throw Unsupported.node(node); }}

@@ -358,103 +358,23 @@ final class StatementWalker implements StatementVisitor<Void> {
 
   // ---- not analysed: fail closed -----------------------------------------------------------------
 
-  @Override
-  public <S> Void visit(Analyze node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(Comment node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(RefreshMaterializedViewStatement node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(Statements node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(ResetStatement node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(Merge node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(Block node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(DeclareStatement node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(CreateSequence node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(AlterSequence node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(CreateFunctionalStatement node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(CreateSynonym node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(AlterSession node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(IfElseStatement node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(PurgeStatement node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(AlterSystemStatement node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(UnsupportedStatement node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(ParenthesedInsert node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(ParenthesedUpdate node, S context) {
-    throw Unsupported.node(node);
-  }
-
-  @Override
-  public <S> Void visit(ParenthesedDelete node, S context) {
-    throw Unsupported.node(node);
-  }
-}
+  @Override public <S> Void visit(Analyze node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(Comment node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(RefreshMaterializedViewStatement node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(Statements node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(ResetStatement node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(Merge node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(Block node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(DeclareStatement node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(CreateSequence node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(AlterSequence node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(CreateFunctionalStatement node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(CreateSynonym node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(AlterSession node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(IfElseStatement node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(PurgeStatement node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(AlterSystemStatement node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(UnsupportedStatement node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(ParenthesedInsert node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(ParenthesedUpdate node, S context) { throw Unsupported.node(node); }
+  @Override public <S> Void visit(ParenthesedDelete node, S context) { throw Unsupported.node(node); }}
