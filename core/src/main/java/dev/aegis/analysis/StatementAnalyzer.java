@@ -3,6 +3,8 @@ package dev.aegis.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.Token;
@@ -25,6 +27,11 @@ import net.sf.jsqlparser.statement.Statements;
  * statement the parser cannot read, or that holds a construct the analyser does not understand, comes
  * back {@linkplain Analysis#analysable() unanalysable} with a reason naming the construct (never a value)
  * and the kind read from its leading keywords.
+ *
+ * <p>Even simple parsing can spend seconds failing on short hostile input ({@code SELECT ( ( … OR NULL ) )}),
+ * so each parse runs under a {@link ParseDeadline}: past its budget the parser stops and the statement is
+ * unanalysable, judged on its tokens. Together with the analysis cache (a shape is parsed once, failed or
+ * not), the parser costs at most two budgets per new statement shape.
  */
 public final class StatementAnalyzer {
 
@@ -88,7 +95,16 @@ public final class StatementAnalyzer {
   }
 
   private static Statements parse(String sql, boolean complex) throws ParseException {
-    return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(complex).Statements();
+    CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(complex);
+    ScheduledFuture<?> alarm = ParseDeadline.arm(parser);
+    try {
+      return parser.Statements();
+    } finally {
+      alarm.cancel(false);
+      if (parser.interrupted) {
+        throw new Unsupported("the parser gave up after " + ParseDeadline.BUDGET_MILLIS + " ms");
+      }
+    }
   }
 
   private static Analysis walk(SqlText text, Statements statements, boolean placeholdersAsNumbers) {

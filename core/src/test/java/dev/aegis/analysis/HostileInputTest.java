@@ -74,11 +74,30 @@ class HostileInputTest {
   }
 
   @Test
-  void twoHundredLevelsOfParenthesesReturnQuickly() {
-    String sql = "SELECT * FROM t WHERE " + "(".repeat(200) + "a = ?" + ")".repeat(200);
+  void fiftyLevelsOfParenthesesStillBind() {
+    String sql = "SELECT * FROM t WHERE " + "(".repeat(50) + "a = ?" + ")".repeat(50);
     Analysis a = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5),
         () -> ANALYZER.analyze(sql));
     assertThat(Analyses.compact(a.bindings().get(0))).isEqualTo("a@t EQUALS");
+  }
+
+  /** The pipeline never parses past 64 levels; called directly, the parse deadline bounds the work. */
+  @Test
+  void twoHundredLevelsOfParenthesesReturnWithinTheParseBudget() {
+    String sql = "SELECT * FROM t WHERE " + "(".repeat(200) + "a = ?" + ")".repeat(200);
+    Analysis a = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5),
+        () -> ANALYZER.analyze(sql));
+    String outcome = a.analysable() ? Analyses.compact(a.bindings().get(0)) : a.unanalysableReason();
+    assertThat(outcome).matches("a@t EQUALS|the parser gave up after \\d+ ms");
+  }
+
+  /** Short hostile input that makes JSqlParser 5.3 backtrack for seconds, even without complex parsing. */
+  @Test
+  void exponentialBacktrackingIsCutByTheParseDeadline() {
+    String sql = "SELECT " + "( ".repeat(12) + "OR NULL" + " )".repeat(12);
+    Analysis a = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5),
+        () -> ANALYZER.analyze(sql));
+    assertThat(a.analysable()).isFalse();
   }
 
   /** Complex parsing triples its cost per level: ten levels would take seconds with it. */
