@@ -365,6 +365,7 @@ final class ShapeScanner {
         if (bothConstant || sameName || namedLike) {
           constants.add(new ConstantTest(underOr, op, a.placeholder, a.word, b.placeholder, b.word));
         }
+        return;
       }
     } else if (endsOperand(j + 1, opened)) {
       Operand a = operand(first);

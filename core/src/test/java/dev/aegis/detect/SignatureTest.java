@@ -66,6 +66,12 @@ class SignatureTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aTautologyIsNotAlsoCountedAsAProbe() {
+    assertThat(judge("DELETE FROM accounts WHERE owner = 'nobody' OR 1=1").findings())
+        .containsExactly(Signature.TAUTOLOGY_OR, Signature.UNANALYSABLE);
+  }
+
+  @org.junit.jupiter.api.Test
   void pipesAreOrAsMysqlReadsThem() {
     assertThat(judge("SELECT * FROM users WHERE id = 1 || '1'='1'").findings()).contains(Signature.TAUTOLOGY_OR);
   }
