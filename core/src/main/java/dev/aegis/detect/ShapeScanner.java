@@ -236,14 +236,9 @@ final class ShapeScanner {
 
   /** Whether the parenthesised group opening at significant index {@code open} holds an info source. */
   private boolean infoInside(int open) {
-    int depth = 0;
-    for (int j = open; j < sig.length; j++) {
-      TokenType type = s.type(sig[j]);
-      if (type == TokenType.LEFT_PAREN) {
-        depth++;
-      } else if (type == TokenType.RIGHT_PAREN && --depth == 0) {
-        return false;
-      } else if (type == TokenType.SYSTEM_VARIABLE || isInfoCall(j)) {
+    int close = closing(open);
+    for (int j = open + 1; j < (close < 0 ? sig.length : close); j++) {
+      if (s.type(sig[j]) == TokenType.SYSTEM_VARIABLE || isInfoCall(j)) {
         return true;
       }
     }

@@ -184,35 +184,23 @@ final class Digester {
 
   /** The closing parenthesis of {@code (v, v, …)} with at least one value and nothing but values, or -1. */
   private int simpleList(int open) {
-    boolean expectValue = true;
-    for (int i = next(open); i >= 0; i = next(i)) {
-      TokenType type = tokens.type(i);
-      if (expectValue) {
-        if (signedNumber(i)) {
-          i = next(i);
-        } else if (!type.isValue()) {
-          return -1;
-        }
-        expectValue = false;
-      } else if (type == TokenType.COMMA) {
-        expectValue = true;
-      } else {
-        return type == TokenType.RIGHT_PAREN ? i : -1;
-      }
-    }
-    return -1;
+    return simpleGroup(open, false);
   }
 
   /** Like {@link #simpleList} but NULL, DEFAULT, TRUE and FALSE may stand for a value. */
   private int simpleRow(int open) {
+    return simpleGroup(open, true);
+  }
+
+  private int simpleGroup(int open, boolean keywordValues) {
     boolean expectValue = true;
     for (int i = next(open); i >= 0; i = next(i)) {
       TokenType type = tokens.type(i);
       if (expectValue) {
         if (signedNumber(i)) {
           i = next(i);
-        } else if (!type.isValue() && !(type == TokenType.KEYWORD && (isWord(i, "NULL") || isWord(i, "DEFAULT")
-            || isWord(i, "TRUE") || isWord(i, "FALSE")))) {
+        } else if (!type.isValue() && !(keywordValues && type == TokenType.KEYWORD && (isWord(i, "NULL")
+            || isWord(i, "DEFAULT") || isWord(i, "TRUE") || isWord(i, "FALSE")))) {
           return -1;
         }
         expectValue = false;
