@@ -2,7 +2,6 @@ package dev.aegis.detect;
 
 import dev.aegis.lexer.LexedStatement;
 import dev.aegis.lexer.TokenType;
-import java.util.Locale;
 
 /**
  * Decides, with one statement's literal values, whether a {@link ConstantTest} is always true, always false
@@ -26,9 +25,16 @@ final class ConstantEvaluator {
     }
     Operand right = operand(test.right(), test.rightWord(), statement);
     if (test.operator().equals("LIKE")) {
-      return right != null && right.text != null && right.text.chars().allMatch(c -> c == '%') && !right.text.isEmpty()
-          ? TRUE : left != null && right != null && left.column == null && right.text != null
-              && left.text != null && likeMatches(left.text, right.text) ? TRUE : UNKNOWN;
+      if (right == null || right.text == null || right.text.isEmpty()) {
+        return UNKNOWN;
+      }
+      if (right.text.chars().allMatch(c -> c == '%')) {
+        return TRUE; // x LIKE '%' matches every non-NULL x
+      }
+      if (left == null || left.column != null || left.text == null) {
+        return UNKNOWN;
+      }
+      return likeMatches(left.text, right.text) ? TRUE : FALSE;
     }
     if (left == null || right == null) {
       return UNKNOWN;
@@ -63,10 +69,47 @@ final class ConstantEvaluator {
     return result ? TRUE : FALSE;
   }
 
-  private static boolean likeMatches(String value, String pattern) {
-    String regex = pattern.toLowerCase(Locale.ROOT).replaceAll("([\\\\.\\[\\]{}()*+?^$|])", "\\\\$1")
-        .replace("%", ".*").replace("_", ".");
-    return value.toLowerCase(Locale.ROOT).matches(regex);
+  /** Longest value or pattern a LIKE is evaluated on; longer ones stay unknown. */
+  private static final int LIKE_LIMIT = 256;
+
+  /**
+   * MySQL's LIKE ({@code %}, {@code _}, backslash escape, case-insensitive) by the two-pointer wildcard
+   * walk: at most value × pattern steps, and both are capped, so a hostile pattern costs microseconds.
+   */
+  static boolean likeMatches(String value, String pattern) {
+    if (value.length() > LIKE_LIMIT || pattern.length() > LIKE_LIMIT) {
+      return false;
+    }
+    int v = 0;
+    int p = 0;
+    int star = -1;
+    int mark = 0;
+    while (v < value.length()) {
+      if (p < pattern.length() && pattern.charAt(p) == '%') {
+        star = p++;
+        mark = v;
+      } else if (p < pattern.length() && matchesOne(pattern, p, value.charAt(v))) {
+        p += pattern.charAt(p) == '\\' && p + 1 < pattern.length() ? 2 : 1;
+        v++;
+      } else if (star >= 0) {
+        p = star + 1;
+        v = ++mark;
+      } else {
+        return false;
+      }
+    }
+    while (p < pattern.length() && pattern.charAt(p) == '%') {
+      p++;
+    }
+    return p == pattern.length();
+  }
+
+  private static boolean matchesOne(String pattern, int p, char c) {
+    char want = pattern.charAt(p);
+    if (want == '\\' && p + 1 < pattern.length()) {
+      return Character.toLowerCase(pattern.charAt(p + 1)) == Character.toLowerCase(c);
+    }
+    return want == '_' || Character.toLowerCase(want) == Character.toLowerCase(c);
   }
 
   private static Operand operand(int placeholder, String word, LexedStatement statement) {

@@ -1,5 +1,8 @@
 package dev.aegis.detect;
 
+import dev.aegis.lexer.LexedStatement;
+import dev.aegis.lexer.TokenType;
+
 /**
  * A predicate found in the tokens whose truth does not depend on any row: {@code OR 1=1},
  * {@code OR 'a'='a'}, {@code OR TRUE}, {@code OR name LIKE '%'}, {@code OR name = name}, {@code AND 1=2}.
@@ -21,8 +24,20 @@ record ConstantTest(boolean underOr, String operator, int left, String leftWord,
         || "EXPRESSION".equals(word);
   }
 
-  /** Both operands are constants (not a column compared with itself or matched with LIKE). */
-  boolean isConstant() {
-    return constant(left, leftWord) && (operator.equals("CONST") || constant(right, rightWord));
+  /**
+   * Both operands are constants in this statement: literals or TRUE/FALSE/NULL, not a column, and not a JDBC
+   * parameter (its value is bound later: {@code ? IS NULL OR name = ?} is the optional-filter idiom).
+   */
+  boolean isConstant(LexedStatement statement) {
+    return constant(left, leftWord, statement)
+        && (operator.equals("CONST") || constant(right, rightWord, statement));
+  }
+
+  private static boolean constant(int placeholder, String word, LexedStatement statement) {
+    if (placeholder >= 0) {
+      int value = statement.firstValueOf(placeholder);
+      return value >= 0 && statement.valueType(value) != TokenType.PLACEHOLDER;
+    }
+    return constant(placeholder, word);
   }
 }

@@ -64,8 +64,9 @@ public final class Detector {
   }
 
   private StatementShape shapeOf(LexedStatement statement) {
-    Analysis analysis = statement.overLimit() != null
-        ? Analysis.unanalysable("statement " + statement.overLimit())
+    String implausible = statement.overLimit() != null ? "statement " + statement.overLimit()
+        : Plausibility.problem(statement);
+    Analysis analysis = implausible != null ? Analysis.unanalysable(implausible)
         : analyzer.apply(statement.parseText());
     ShapeScanner.Shape lexical = ShapeScanner.scan(statement);
     EnumSet<Signature> findings = EnumSet.noneOf(Signature.class);
@@ -87,21 +88,12 @@ public final class Detector {
             predicate.rightKeyword()));
       }
     }
-    if (analysis.unionSelects() > 0 && analysis.constantOnlyUnionSelects() > 0) {
-      findings.add(Signature.UNION_PADDING);
-    }
-    boolean system = false;
     for (String schema : analysis.schemas()) {
       if (LOW_SCHEMAS.contains(schema)) {
         findings.add(Signature.SYSTEM_SCHEMA);
-        system = true;
       } else if (HIGH_SCHEMAS.contains(schema)) {
         findings.add(Signature.ACCOUNT_TABLES);
-        system = true;
       }
-    }
-    if (system && analysis.unionSelects() > 0) {
-      findings.add(Signature.UNION_SYSTEM_SCHEMA);
     }
     if (analysis.intoFile()) {
       findings.add(Signature.FILE_ACCESS);

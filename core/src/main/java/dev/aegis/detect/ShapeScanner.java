@@ -17,15 +17,17 @@ final class ShapeScanner {
   private static final Set<String> SYSTEM_SCHEMAS_HIGH = Set.of("mysql");
   private static final String[] DELAY = {"SLEEP", "BENCHMARK", "PG_SLEEP"};
   private static final String[] ERROR = {"EXTRACTVALUE", "UPDATEXML", "GTID_SUBSET", "GTID_SUBTRACT",
-      "NAME_CONST", "ST_LATFROMGEOHASH", "ST_LONGFROMGEOHASH", "ST_POINTFROMGEOHASH", "JSON_KEYS"};
+      "NAME_CONST", "ST_LATFROMGEOHASH", "ST_LONGFROMGEOHASH", "ST_POINTFROMGEOHASH"};
   private static final String[] GEOMETRY = {"POLYGON", "MULTIPOINT", "GEOMETRYCOLLECTION", "LINESTRING",
       "MULTILINESTRING", "MULTIPOLYGON"};
   private static final String[] INFO_SOURCES = {"DATABASE", "SCHEMA", "USER", "CURRENT_USER", "SYSTEM_USER",
-      "SESSION_USER", "VERSION", "CONNECTION_ID", "UUID"};
+      "SESSION_USER", "VERSION", "CONNECTION_ID"};
   private static final String[] PROBE_FUNCTIONS = {"SUBSTRING", "SUBSTR", "MID", "ASCII", "ORD", "LEFT",
       "RIGHT", "IF", "LENGTH", "CHAR_LENGTH", "HEX", "BIN", "CONV", "REVERSE", "STRCMP", "LOCATE", "INSTR",
-      "POSITION", "ELT", "MAKE_SET", "FIELD", "IFNULL", "LPAD", "RPAD", "BIT_LENGTH", "UNHEX", "LOWER", "UPPER",
-      "UUID_TO_BIN", "INET_ATON", "INET6_ATON", "CAST", "CONVERT"};
+      "POSITION", "ELT", "MAKE_SET", "FIELD", "IFNULL", "LPAD", "RPAD", "BIT_LENGTH", "UNHEX", "UUID_TO_BIN",
+      "INET_ATON", "INET6_ATON"};
+  /** How far a scan for what a call or CASE holds looks: keeps nested hostile input linear. */
+  private static final int SCAN_LIMIT = 256;
   private static final String[] HIDDEN_KEYWORDS = {"UNION", "SELECT", "OR", "AND", "FROM", "WHERE", "INSERT",
       "UPDATE", "DELETE", "DROP", "SLEEP", "BENCHMARK", "INTO", "CONCAT", "CHAR", "HAVING", "ORDER", "XOR"};
   private static final String[] COMPARISONS = {"=", "<>", "!=", "<", ">", "<=", ">=", "<=>"};
@@ -98,12 +100,14 @@ final class ShapeScanner {
         infoComparison(k);
       }
       if (type == TokenType.OPERATOR && s.text(t).equals("~") && k > 0 && k + 1 < sig.length
-          && s.type(sig[k - 1]) == TokenType.OPERATOR && s.type(sig[k + 1]) == TokenType.NUMBER) {
+          && (s.text(sig[k - 1]).equals("-") || s.text(sig[k - 1]).equals("+") || s.text(sig[k - 1]).equals("*"))
+          && s.type(sig[k + 1]) == TokenType.NUMBER && s.text(sig[k + 1]).equals("0")) {
         // x - ~0: BIGINT overflow, the error that carries a subquery's result back.
         found.add(Signature.ERROR_FUNCTION);
       }
     }
-    if (union && systemSchema) {
+    if (union && systemSchema && !Boolean.TRUE.equals(firstTableSystem)) {
+      // Flyway's own emptiness check is a UNION over information_schema: there the first table is one.
       found.add(Signature.UNION_SYSTEM_SCHEMA);
     }
     if (s.statementCount() > 1) {
@@ -178,11 +182,27 @@ final class ShapeScanner {
     if (!low && !SYSTEM_SCHEMAS_HIGH.contains(name)) {
       return;
     }
+    if ((name.equals("sys") || name.equals("mysql")) && !inTablePosition(t)) {
+      return; // "sys.active" is far more often a table alias than the sys schema
+    }
     found.add(low ? Signature.SYSTEM_SCHEMA : Signature.ACCOUNT_TABLES);
     systemSchema = true;
     if (Boolean.FALSE.equals(firstTableSystem)) {
       found.add(Signature.SYSTEM_SCHEMA_PROBE);
     }
+  }
+
+  /** After FROM, JOIN, INTO, UPDATE or TABLE, or the first part of a three-part name. */
+  private boolean inTablePosition(int t) {
+    int k = indexOf(t);
+    if (k > 0) {
+      int before = sig[k - 1];
+      if (s.is(before, "FROM") || s.is(before, "JOIN") || s.is(before, "INTO") || s.is(before, "UPDATE")
+          || s.is(before, "TABLE") || s.type(before) == TokenType.COMMA) {
+        return true;
+      }
+    }
+    return k + 3 < sig.length && s.type(sig[k + 3]) == TokenType.DOT;
   }
 
   private void call(int k) {
@@ -193,7 +213,9 @@ final class ShapeScanner {
       found.add(Signature.ERROR_FUNCTION);
     } else if (s.is(t, "EXP") && k + 2 < sig.length && s.text(sig[k + 2]).startsWith("~")) {
       found.add(Signature.ERROR_FUNCTION);
-    } else if (s.is(t, "FLOOR") && k + 3 < sig.length && s.is(sig[k + 2], "RAND")) {
+    } else if (s.is(t, "FLOOR") && k + 4 < sig.length && s.is(sig[k + 2], "RAND")
+        && s.type(sig[k + 3]) == TokenType.LEFT_PAREN && s.type(sig[k + 4]).isValue()) {
+      // FLOOR(RAND(0)*2): the seeded duplicate-key error; FLOOR(RAND()*n) is the random-row idiom.
       found.add(Signature.ERROR_FUNCTION);
     } else if (isAny(t, GEOMETRY) && k + 3 < sig.length && s.type(sig[k + 2]) == TokenType.LEFT_PAREN
         && s.is(sig[k + 3], "SELECT")) {
@@ -208,6 +230,23 @@ final class ShapeScanner {
     if (s.is(t, "IF")) {
       constantOperand(k + 2, false);
     }
+  }
+
+  /** A {@code -} or {@code +} directly before a number: one signed value, as the digest folds it. */
+  private boolean isSign(int k) {
+    return k + 1 < sig.length && s.type(sig[k]) == TokenType.OPERATOR && s.type(sig[k + 1]) == TokenType.NUMBER
+        && (s.text(sig[k]).equals("-") || s.text(sig[k]).equals("+")) && s.placeholderAt(sig[k + 1]) >= 0
+        && s.valueStart(valueIndexAt(sig[k + 1])) == s.start(sig[k]);
+  }
+
+  private int valueIndexAt(int token) {
+    int placeholder = s.placeholderAt(token);
+    for (int v = s.firstValueOf(placeholder); v >= 0 && v < s.valueCount(); v++) {
+      if (s.valueEnd(v) == s.end(token)) {
+        return v;
+      }
+    }
+    return 0;
   }
 
   /** One value or name between two comparisons: the middle of {@code col = 'x' = 0}. */
@@ -225,7 +264,7 @@ final class ShapeScanner {
       if (type == TokenType.RIGHT_PAREN) {
         return codes >= 2;
       }
-      if (type == TokenType.NUMBER || type == TokenType.HEX) {
+      if (type.isValue()) {
         codes++;
       } else if (type != TokenType.COMMA && !s.is(sig[j], "USING")) {
         return false;
@@ -237,7 +276,8 @@ final class ShapeScanner {
   /** Whether the parenthesised group opening at significant index {@code open} holds an info source. */
   private boolean infoInside(int open) {
     int close = closing(open);
-    for (int j = open + 1; j < (close < 0 ? sig.length : close); j++) {
+    int stop = Math.min(close < 0 ? sig.length : close, open + SCAN_LIMIT);
+    for (int j = open + 1; j < stop; j++) {
       if (s.type(sig[j]) == TokenType.SYSTEM_VARIABLE || isInfoCall(j)) {
         return true;
       }
@@ -247,7 +287,7 @@ final class ShapeScanner {
 
   /** {@code CASE … END} that tests an info source: {@code CASE WHEN (database() LIKE 'a%') THEN …}. */
   private void caseProbe(int k) {
-    for (int j = k + 1; j < sig.length && !s.is(sig[j], "END"); j++) {
+    for (int j = k + 1; j < sig.length && j < k + SCAN_LIMIT && !s.is(sig[j], "END"); j++) {
       if (s.type(sig[j]) == TokenType.SYSTEM_VARIABLE || isInfoCall(j)) {
         found.add(Signature.INFO_PROBE);
         return;
@@ -298,6 +338,8 @@ final class ShapeScanner {
     }
     boolean constantsOnly = true;
     boolean itemHasValue = false;
+    boolean sawNull = false;
+    boolean allNumbers = true;
     int items = 0;
     int depth = 0;
     for (j++; j < sig.length; j++) {
@@ -324,13 +366,46 @@ final class ShapeScanner {
       }
       items++;
       boolean value = type.isValue() || s.is(t, "NULL") || s.is(t, "TRUE") || s.is(t, "FALSE");
+      sawNull |= s.is(t, "NULL");
+      allNumbers &= !value || type == TokenType.NUMBER;
       itemHasValue |= value;
       constantsOnly &= value || type == TokenType.OPERATOR || type == TokenType.LEFT_PAREN
           || type == TokenType.RIGHT_PAREN || type == TokenType.COMMA;
     }
-    if (constantsOnly && itemHasValue && items > 0) {
+    constantsOnly &= itemHasValue;
+    int columns = selectItems(k);
+    // Padding looks like NULL, NULL… or 1,2,3…; a single constant row ("0, 'All'", a numbers table) is what
+    // applications add themselves.
+    if (constantsOnly && (sawNull || columns >= 3 || columns >= 2 && allNumbers && whereBefore(k))) {
       found.add(Signature.UNION_PADDING);
     }
+  }
+
+  /** How many items the select list after the UNION at significant index {@code k} has. */
+  private int selectItems(int k) {
+    int items = 1;
+    int depth = 0;
+    for (int j = k + 1; j < sig.length && j < k + SCAN_LIMIT; j++) {
+      TokenType type = s.type(sig[j]);
+      if (type == TokenType.LEFT_PAREN) {
+        depth++;
+      } else if (type == TokenType.RIGHT_PAREN && --depth < 0 || type == TokenType.SEMICOLON
+          || s.is(sig[j], "FROM") || s.is(sig[j], "UNION") && j > k) {
+        break;
+      } else if (type == TokenType.COMMA && depth == 0) {
+        items++;
+      }
+    }
+    return items;
+  }
+
+  private boolean whereBefore(int k) {
+    for (int j = k - 1; j >= 0; j--) {
+      if (s.is(sig[j], "WHERE")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -348,12 +423,14 @@ final class ShapeScanner {
       return;
     }
     int first = sig[j];
-    if (j + 1 < sig.length && isOperator(sig[j + 1]) && j + 2 < sig.length) {
-      int second = sig[j + 2];
-      if (endsOperand(j + 3, opened)) {
+    int afterFirst = j + (isSign(j) ? 2 : 1);
+    if (afterFirst + 1 < sig.length && isOperator(sig[afterFirst])) {
+      int secondIndex = afterFirst + 1;
+      int afterSecond = secondIndex + (isSign(secondIndex) ? 2 : 1);
+      if (endsOperand(afterSecond, opened)) {
         Operand a = operand(first);
-        Operand b = operand(second);
-        String op = s.is(sig[j + 1], "LIKE") ? "LIKE" : s.text(sig[j + 1]);
+        Operand b = operand(sig[secondIndex]);
+        String op = s.is(sig[afterFirst], "LIKE") ? "LIKE" : s.text(sig[afterFirst]);
         boolean bothConstant = a.constant() && b.constant();
         boolean sameName = a.word != null && b.word != null && !a.constant() && !b.constant();
         boolean namedLike = op.equals("LIKE") && a.word != null && !a.constant() && b.placeholder >= 0;
@@ -362,7 +439,7 @@ final class ShapeScanner {
         }
         return;
       }
-    } else if (endsOperand(j + 1, opened)) {
+    } else if (endsOperand(afterFirst, opened)) {
       Operand a = operand(first);
       if (a.constant() && underOr) {
         constants.add(new ConstantTest(true, "CONST", a.placeholder, a.word, -1, null));
@@ -439,6 +516,11 @@ final class ShapeScanner {
 
   private Operand operand(int t) {
     TokenType type = s.type(t);
+    int k = indexOf(t);
+    if (type == TokenType.OPERATOR && k + 1 < sig.length && s.type(sig[k + 1]) == TokenType.NUMBER
+        && s.placeholderAt(sig[k + 1]) >= 0 && (s.text(t).equals("-") || s.text(t).equals("+"))) {
+      return new Operand(s.placeholderAt(sig[k + 1]), null); // -1: one value, as the digest has it
+    }
     if (type.isValue()) {
       return new Operand(s.placeholderAt(t), null);
     }
@@ -465,6 +547,10 @@ final class ShapeScanner {
 
   /** Executable comments: their presence, and whether they hide SQL keywords. */
   private void executableComments() {
+    // mysqldump-style DDL (/*!50001 CREATE … VIEW … AS select … */) carries SQL in executable comments by
+    // design; injected ones sit inside a query or a DML statement.
+    boolean ddl = sig.length > 0 && (s.is(sig[0], "CREATE") || s.is(sig[0], "ALTER") || s.is(sig[0], "DROP")
+        || s.is(sig[0], "SET") || s.is(sig[0], "LOCK") || s.is(sig[0], "UNLOCK"));
     boolean inside = false;
     for (int i = 0; i < s.tokenCount(); i++) {
       TokenType type = s.type(i);
@@ -473,7 +559,8 @@ final class ShapeScanner {
         found.add(Signature.EXECUTABLE_COMMENT);
       } else if (type == TokenType.EXECUTABLE_COMMENT_END) {
         inside = false;
-      } else if (inside && (type == TokenType.KEYWORD || type == TokenType.IDENTIFIER) && isAny(i, HIDDEN_KEYWORDS)) {
+      } else if (inside && !ddl && (type == TokenType.KEYWORD || type == TokenType.IDENTIFIER)
+          && isAny(i, HIDDEN_KEYWORDS)) {
         found.add(Signature.EXECUTABLE_COMMENT_KEYWORD);
       }
     }
@@ -519,7 +606,7 @@ final class ShapeScanner {
 
   private int closing(int open) {
     int depth = 0;
-    for (int j = open; j < sig.length; j++) {
+    for (int j = open; j < sig.length && j < open + SCAN_LIMIT; j++) {
       TokenType type = s.type(sig[j]);
       if (type == TokenType.LEFT_PAREN) {
         depth++;

@@ -66,6 +66,9 @@ public enum Signature {
       "CHAR(n, n, …) building a string from character codes"),
   ODD_WHITESPACE(Category.OBFUSCATION, Severity.LOW, 0.40,
       "Vertical tab, form feed, no-break space or other unusual whitespace"),
+  OVER_LIMITS_SQL(Category.OBFUSCATION, Severity.CRITICAL, 0.90,
+      "SQL keywords, comments or a ';' past the analysis limits, where a long statement should hold only"
+          + " values: padding used to hide the end of a statement"),
   UNANALYSABLE(Category.ANALYSIS, Severity.INFO, 0.20,
       "The parser could not read the statement or it is over the analysis limits; judged on tokens only");
 

@@ -17,19 +17,24 @@ public final class LexedStatement {
   private final boolean unterminated;
   private final boolean oddWhitespace;
   private final String overLimit;
+  private final boolean tailHidesSql;
   private final int statementCount;
   private volatile String parseText;
 
   private LexedStatement(String sql, TokenBuffer tokens, int maxDepth, boolean unterminated,
-      boolean oddWhitespace, String overLimit) {
+      boolean oddWhitespace, String overLimit, boolean tailHidesSql) {
     this.sql = sql;
     this.tokens = tokens;
     this.maxDepth = maxDepth;
     this.unterminated = unterminated;
     this.oddWhitespace = oddWhitespace;
     this.overLimit = overLimit;
+    this.tailHidesSql = tailHidesSql;
     this.values = new Digester.Values();
-    this.digest = Digester.digest(sql, tokens, true, values);
+    String shape = Digester.digest(sql, tokens, true, values);
+    // A statement cut by a limit never shares its shape (and cached analysis) with the statement it starts
+    // like; ordinary comments never reach a digest, so this marker cannot occur in one.
+    this.digest = overLimit == null ? shape : shape + " /*over limits*/";
     int max = -1;
     for (int v = 0; v < values.count; v++) {
       max = Math.max(max, values.placeholder[v]);
@@ -39,8 +44,8 @@ public final class LexedStatement {
   }
 
   static LexedStatement of(String sql, TokenBuffer tokens, int maxDepth, boolean unterminated,
-      boolean oddWhitespace, String overLimit) {
-    return new LexedStatement(sql, tokens, maxDepth, unterminated, oddWhitespace, overLimit);
+      boolean oddWhitespace, String overLimit, boolean tailHidesSql) {
+    return new LexedStatement(sql, tokens, maxDepth, unterminated, oddWhitespace, overLimit, tailHidesSql);
   }
 
   /** The statement as the application wrote it. */
@@ -183,6 +188,11 @@ public final class LexedStatement {
   /** Which limit the statement went over while lexing, or null. */
   public String overLimit() {
     return overLimit;
+  }
+
+  /** Past a limit, the unkept rest of the text held SQL keywords, comments or a {@code ;}. */
+  public boolean tailHidesSql() {
+    return tailHidesSql;
   }
 
   /** Statements in the text: more than one when a {@code ;} is followed by more SQL. */

@@ -7,30 +7,39 @@ package dev.aegis.lexer;
  * <p>It knows MySQL's literal forms (both quote styles with backslash and doubled-quote escapes,
  * {@code _charset} and {@code N} introducers, {@code X'…'}, {@code 0x…}, {@code b'…'}, {@code 0b…}),
  * backtick identifiers, {@code @} and {@code @@} variables, {@code ?} parameters, the three comment styles
- * (with MySQL's rule that {@code --} starts a comment only when followed by whitespace or the end) and
- * executable comments {@code /*! … *}{@code /} and {@code /*!50000 … *}{@code /}, whose content is lexed as
- * SQL because the server runs it.
+ * (with MySQL's rule that {@code --} starts a comment only when followed by a space or control character,
+ * and that a line comment ends at LF only) and executable comments {@code /*! … *}{@code /},
+ * {@code /*!50000 … *}{@code /} and MariaDB's {@code /*M! … *}{@code /}, nested or not, whose content is
+ * lexed as SQL because the server runs it.
+ *
+ * <p>Past the length or token limit, tokens are no longer kept but the rest of the text is still read:
+ * SQL keywords, comments or a {@code ;} found there are reported ({@link LexedStatement#tailHidesSql()}),
+ * so padding a statement past the limits hides nothing.
  */
 public final class Lexer {
+  /** Keywords a bulk INSERT … ON DUPLICATE KEY UPDATE legitimately carries past the limits. */
+  private static final String[] BULK_WORDS = {"ON", "DUPLICATE", "KEY", "UPDATE", "VALUES", "VALUE", "NULL",
+      "TRUE", "FALSE", "DEFAULT", "AS"};
+
   private final String sql;
   private final int end;
   private final LexerLimits limits;
   private final TokenBuffer tokens;
   private int depth;
   private int maxDepth;
-  private boolean inExecutableComment;
+  private int executableDepth;
   private boolean unterminated;
   private boolean oddWhitespace;
   private String overLimit;
+  /** Past a limit tokens are no longer kept, only looked at: the rest of the text is still read. */
+  private boolean tail;
+  private boolean tailHidesSql;
 
   private Lexer(String sql, LexerLimits limits) {
     this.sql = sql;
     this.limits = limits;
-    this.end = Math.min(sql.length(), limits.maxLength());
-    this.tokens = new TokenBuffer(Math.min(64, Math.max(8, end / 4)));
-    if (sql.length() > limits.maxLength()) {
-      overLimit = "longer than " + limits.maxLength() + " characters";
-    }
+    this.end = sql.length();
+    this.tokens = new TokenBuffer(Math.min(64, Math.max(8, Math.min(end, limits.maxLength()) / 4)));
   }
 
   /** Lexes {@code sql} within the default limits. */
@@ -43,15 +52,16 @@ public final class Lexer {
     Lexer lexer = new Lexer(sql == null ? "" : sql, limits);
     lexer.run();
     return LexedStatement.of(lexer.sql, lexer.tokens, lexer.maxDepth, lexer.unterminated, lexer.oddWhitespace,
-        lexer.overLimit);
+        lexer.overLimit, lexer.tailHidesSql);
   }
 
   private void run() {
     int i = 0;
     while (i < end) {
-      if (tokens.size() >= limits.maxTokens()) {
-        overLimit = "more than " + limits.maxTokens() + " tokens";
-        return;
+      if (!tail && tokens.size() >= limits.maxTokens()) {
+        enterTail("more than " + limits.maxTokens() + " tokens");
+      } else if (!tail && i >= limits.maxLength()) {
+        enterTail("longer than " + limits.maxLength() + " characters");
       }
       char c = sql.charAt(i);
       if (c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
@@ -65,13 +75,13 @@ public final class Lexer {
         i = quoted(i, i, '`', TokenType.QUOTED_IDENTIFIER);
       } else if (c == '#') {
         i = lineComment(i);
-      } else if (c == '-' && at(i + 1) == '-' && (i + 2 >= end || isSpace(at(i + 2)))) {
+      } else if (c == '-' && at(i + 1) == '-' && (i + 2 >= end || at(i + 2) <= ' ')) {
         i = lineComment(i);
       } else if (c == '/' && at(i + 1) == '*') {
         i = blockComment(i);
-      } else if (c == '*' && at(i + 1) == '/' && inExecutableComment) {
-        inExecutableComment = false;
-        tokens.add(TokenType.EXECUTABLE_COMMENT_END, i, i + 2);
+      } else if (c == '*' && at(i + 1) == '/' && executableDepth > 0) {
+        executableDepth--;
+        add(TokenType.EXECUTABLE_COMMENT_END, i, i + 2);
         i += 2;
       } else if (isDigit(c) || c == '.' && isDigit(at(i + 1)) && !afterName(i)) {
         i = number(i);
@@ -80,7 +90,7 @@ public final class Lexer {
       } else if (c == '@') {
         i = variable(i);
       } else if (c == '?') {
-        tokens.add(TokenType.PLACEHOLDER, i, i + 1);
+        add(TokenType.PLACEHOLDER, i, i + 1);
         i++;
       } else if (c == '(') {
         depth++;
@@ -90,35 +100,36 @@ public final class Lexer {
             overLimit = "nested deeper than " + limits.maxDepth() + " parentheses";
           }
         }
-        tokens.add(TokenType.LEFT_PAREN, i, i + 1);
+        add(TokenType.LEFT_PAREN, i, i + 1);
         i++;
       } else if (c == ')') {
         depth = Math.max(0, depth - 1);
-        tokens.add(TokenType.RIGHT_PAREN, i, i + 1);
+        add(TokenType.RIGHT_PAREN, i, i + 1);
         i++;
       } else if (c == ',') {
-        tokens.add(TokenType.COMMA, i, i + 1);
+        add(TokenType.COMMA, i, i + 1);
         i++;
       } else if (c == '.') {
-        tokens.add(TokenType.DOT, i, i + 1);
+        add(TokenType.DOT, i, i + 1);
         i++;
       } else if (c == ';') {
-        tokens.add(TokenType.SEMICOLON, i, i + 1);
+        add(TokenType.SEMICOLON, i, i + 1);
         i++;
       } else if ("=<>!+-*/%&|^~:".indexOf(c) >= 0) {
         i = operator(i);
       } else {
-        tokens.add(TokenType.UNKNOWN, i, i + 1);
+        add(TokenType.UNKNOWN, i, i + 1);
         i++;
       }
     }
-    if (inExecutableComment) {
+    if (executableDepth > 0) {
       unterminated = true;
     }
-    if (end < sql.length()) {
-      // Cut at the length limit: an open string there is the cut, not the statement's own.
-      unterminated = false;
-    }
+  }
+
+  private void enterTail(String limit) {
+    tail = true;
+    overLimit = limit;
   }
 
   /** A quoted string or identifier from {@code quote}; {@code start} includes any introducer. */
@@ -132,7 +143,7 @@ public final class Lexer {
         if (at(i + 1) == q) {
           i += 2;
         } else {
-          tokens.add(type, start, i + 1);
+          add(type, start, i + 1);
           return i + 1;
         }
       } else {
@@ -140,36 +151,39 @@ public final class Lexer {
       }
     }
     unterminated = true;
-    tokens.add(type, start, end);
+    add(type, start, end);
     return end;
   }
 
   private int lineComment(int start) {
     int i = start;
-    while (i < end && sql.charAt(i) != '\n' && sql.charAt(i) != '\r') {
+    // MySQL and MariaDB end a line comment at LF only: a CR inside it does not end it.
+    while (i < end && sql.charAt(i) != '\n') {
       i++;
     }
-    tokens.add(TokenType.COMMENT, start, i);
+    add(TokenType.COMMENT, start, i);
     return i;
   }
 
   private int blockComment(int start) {
-    if (at(start + 2) == '!' && !inExecutableComment) {
-      int i = start + 3;
-      while (i < end && i < start + 9 && isDigit(sql.charAt(i))) {
+    // /*! … */ (MySQL) and /*M! … */ (MariaDB) are run by the server, also when nested in one another.
+    int bang = at(start + 2) == '!' ? start + 2 : (at(start + 2) == 'M' && at(start + 3) == '!') ? start + 3 : -1;
+    if (bang > 0) {
+      int i = bang + 1;
+      while (i < end && i < bang + 7 && isDigit(sql.charAt(i))) {
         i++;
       }
-      inExecutableComment = true;
-      tokens.add(TokenType.EXECUTABLE_COMMENT_START, start, i);
+      executableDepth++;
+      add(TokenType.EXECUTABLE_COMMENT_START, start, i);
       return i;
     }
     int close = sql.indexOf("*/", start + 2);
     if (close < 0 || close + 2 > end) {
       unterminated = true;
-      tokens.add(TokenType.COMMENT, start, end);
+      add(TokenType.COMMENT, start, end);
       return end;
     }
-    tokens.add(TokenType.COMMENT, start, close + 2);
+    add(TokenType.COMMENT, start, close + 2);
     return close + 2;
   }
 
@@ -192,7 +206,9 @@ public final class Lexer {
     while (i < end && isDigit(sql.charAt(i))) {
       i++;
     }
+    boolean decimal = false;
     if (at(i) == '.') {
+      decimal = true;
       i++;
       while (i < end && isDigit(sql.charAt(i))) {
         i++;
@@ -200,13 +216,15 @@ public final class Lexer {
     }
     if ((at(i) == 'e' || at(i) == 'E')
         && (isDigit(at(i + 1)) || (at(i + 1) == '+' || at(i + 1) == '-') && isDigit(at(i + 2)))) {
+      decimal = true;
       i += 2;
       while (i < end && isDigit(sql.charAt(i))) {
         i++;
       }
     }
-    // MySQL names may start with digits (1abc is a name); a number is digits not followed by a name part.
-    if (isNamePart(at(i)) && at(i) != '.') {
+    // MySQL names may start with digits (1abc is a name), but 1.0union and 1e0union are a number and a
+    // keyword to the server, so only plain digits run on into a name.
+    if (!decimal && isNamePart(at(i))) {
       return name(start);
     }
     return add(TokenType.NUMBER, start, i);
@@ -270,9 +288,24 @@ public final class Lexer {
     return add(TokenType.OPERATOR, start, start + length);
   }
 
+  /** Keeps the token, or past a limit only notes whether it is SQL where values should be. */
   private int add(TokenType type, int start, int stop) {
-    tokens.add(type, start, stop);
+    if (!tail) {
+      tokens.add(type, start, stop);
+    } else if (type == TokenType.SEMICOLON || type == TokenType.COMMENT || type == TokenType.EXECUTABLE_COMMENT_START
+        || type == TokenType.SYSTEM_VARIABLE || type == TokenType.KEYWORD && !isBulkWord(start, stop)) {
+      tailHidesSql = true;
+    }
     return stop;
+  }
+
+  private boolean isBulkWord(int start, int stop) {
+    for (String word : BULK_WORDS) {
+      if (Keywords.is(sql, start, stop, word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a name ends right at {@code i}, making a following {@code .5} a qualifier, not a number. */
@@ -284,10 +317,6 @@ public final class Lexer {
 
   private char at(int i) {
     return i < end ? sql.charAt(i) : '\0';
-  }
-
-  private static boolean isSpace(char c) {
-    return c <= ' ' || Character.isWhitespace(c);
   }
 
   private static boolean isDigit(char c) {

@@ -85,6 +85,11 @@ final class PipelineMetrics {
     }
   }
 
+  /** A fault inside detection (the statement went on). */
+  void failure() {
+    failures.increment();
+  }
+
   /** How many times recording failed. */
   long failures() {
     return failures.sum();

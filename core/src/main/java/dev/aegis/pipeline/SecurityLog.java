@@ -29,6 +29,11 @@ final class SecurityLog {
         mode.name().toLowerCase(Locale.ROOT), verdict.score(), ids(verdict.findings()), entry.tag(), digest);
   }
 
+  static void failure(SqlEntry entry, String digest, Throwable e) {
+    LOG.error("aegis detection failed; the statement was let through. entry={} digest={} error={}", entry.tag(),
+        digest, e.getClass().getName());
+  }
+
   static AegisBlockedException blocked(String digest, Verdict verdict) {
     List<String> rules = ids(verdict.findings());
     String shape = digest.length() <= DIGEST_IN_MESSAGE ? digest : digest.substring(0, DIGEST_IN_MESSAGE) + "…";

@@ -75,7 +75,16 @@ public final class StatementPipeline implements Pipeline {
         return sql;
       }
       LexedStatement statement = Lexer.lex(sql, limits);
-      Verdict verdict = detector.judge(statement);
+      Verdict verdict;
+      try {
+        verdict = detector.judge(statement);
+      } catch (RuntimeException | StackOverflowError e) {
+        // A fault in detection must not stop the application's statement: it is counted, logged with
+        // the digest, and the statement goes on (fail open, as for a statement the parser cannot read).
+        metrics.failure();
+        SecurityLog.failure(entry, statement.digest(), e);
+        return sql;
+      }
       if (verdict.action() != Verdict.Action.ALLOW) {
         metrics.verdict(verdict.action());
         SecurityLog.verdict(entry, statement.digest(), verdict, mode);

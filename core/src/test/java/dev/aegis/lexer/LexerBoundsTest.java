@@ -52,11 +52,18 @@ class LexerBoundsTest {
   }
 
   @Test
-  void textBeyondTheLengthLimitIsNotRead() {
-    String sql = "SELECT '" + "x".repeat(2_000_000) + "'";
-    LexedStatement lexed = assertTimeoutPreemptively(HANG_GUARD, () -> Lexer.lex(sql));
-    assertThat(lexed.overLimit()).contains("longer than");
-    assertThat(lexed.unterminated()).as("a string cut by the limit is not the statement's own").isFalse();
+  void textBeyondTheLengthLimitIsStillReadForHiddenSql() {
+    String padding = "x".repeat(2_000_000);
+    LexedStatement plain = assertTimeoutPreemptively(HANG_GUARD,
+        () -> Lexer.lex("SELECT id FROM t WHERE name = '" + padding + "'"));
+    assertThat(plain.overLimit()).as("one literal across the limit is read whole").isNull();
+    assertThat(plain.digest()).isEqualTo("SELECT id FROM t WHERE name = ?");
+    LexedStatement hiding = Lexer.lex("SELECT id FROM t WHERE name = '" + padding
+        + "' UNION SELECT authentication_string FROM mysql.user");
+    assertThat(hiding.overLimit()).contains("longer than");
+    assertThat(hiding.tailHidesSql()).isTrue();
+    assertThat(hiding.digest()).as("never the cached shape of the statement it starts like")
+        .isNotEqualTo(Lexer.lex("SELECT id FROM t WHERE name = 'x'").digest());
   }
 
   @Test
@@ -74,13 +81,14 @@ class LexerBoundsTest {
     LexedStatement lexed = Lexer.lex(sql, new LexerLimits(1 << 20, 50_000, 64));
     assertThat(lexed.overLimit()).contains("more than 50000 tokens");
     assertThat(lexed.tokenCount()).isEqualTo(50_000);
+    assertThat(lexed.tailHidesSql()).as("only values past the limit").isFalse();
   }
 
   @Test
-  void unterminatedEverythingStillDigests() {
-    for (String sql : new String[] {"'", "\"", "`", "/*", "/*!", "-- ", "#", "@'", "x'", "_utf8'", "SELECT (((("}) {
-      LexedStatement lexed = Lexer.lex(sql);
-      assertThat(lexed.digest()).isNotNull();
+  void unterminatedQuotesAndCommentsAreFlagged() {
+    for (String sql : new String[] {"'", "\"", "`", "/*", "/*!", "/*M!", "@'", "x'", "_utf8'"}) {
+      assertThat(Lexer.lex(sql).unterminated()).as(sql).isTrue();
     }
+    assertThat(Lexer.lex("SELECT ((((").maxDepth()).isEqualTo(4);
   }
 }
