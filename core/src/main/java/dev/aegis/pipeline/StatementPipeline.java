@@ -34,6 +34,7 @@ public final class StatementPipeline implements Pipeline {
   private final DetectionMode mode;
   private final LexerLimits limits;
   private final Detector detector;
+  private volatile Detector offlineDetector;
 
   private StatementPipeline(AegisConfig config, MeterRegistry registry, Function<String, Analysis> analyzer) {
     this.config = Objects.requireNonNull(config, "config");
@@ -101,9 +102,20 @@ public final class StatementPipeline implements Pipeline {
   /** Judges {@code sql} as enforce mode would, without acting on it: what {@code aegis inspect} prints. */
   public Inspection inspect(String sql) {
     LexedStatement statement = Lexer.lex(sql, limits);
-    Detector judge = detector != null ? detector
-        : new Detector(Analyzers.standard(), 16, config.detection().blockThreshold());
-    return new Inspection(statement.digest(), judge.judge(statement));
+    return new Inspection(statement.digest(), inspector().judge(statement));
+  }
+
+  /** With detection off, inspect still judges: with a detector of its own, made once. */
+  private Detector inspector() {
+    if (detector != null) {
+      return detector;
+    }
+    Detector own = offlineDetector;
+    if (own == null) {
+      offlineDetector = own = new Detector(Analyzers.standard(), config.analysis().cacheSize(),
+          config.detection().blockThreshold());
+    }
+    return own;
   }
 
   @Override

@@ -10,10 +10,10 @@ import dev.aegis.error.AegisConfigurationException;
 import dev.aegis.pipeline.Inspection;
 import dev.aegis.pipeline.StatementPipeline;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -56,14 +56,27 @@ final class InspectCommand implements Callable<Integer> {
     }
     StatementPipeline pipeline = StatementPipeline.create(settings, new SimpleMeterRegistry());
     PrintWriter out = spec.commandLine().getOut();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-      if (!line.isBlank()) {
-        out.println(json(pipeline.inspect(line)));
-        out.flush();
+    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+    StringBuilder line = new StringBuilder();
+    for (int c = reader.read(); ; c = reader.read()) {
+      // Lines end at LF only (a CRLF's CR is dropped): a bare CR inside a statement is part of it, as it is
+      // for the driver and the server.
+      if (c == '\n' || c < 0) {
+        int length = line.length();
+        String statement = length > 0 && line.charAt(length - 1) == '\r' ? line.substring(0, length - 1)
+            : line.toString();
+        if (!statement.isBlank()) {
+          out.println(json(pipeline.inspect(statement)));
+          out.flush();
+        }
+        line.setLength(0);
+        if (c < 0) {
+          return 0;
+        }
+      } else {
+        line.append((char) c);
       }
     }
-    return 0;
   }
 
   static String json(Inspection inspection) throws IOException {

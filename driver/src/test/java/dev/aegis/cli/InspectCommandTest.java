@@ -60,6 +60,15 @@ class InspectCommandTest {
   }
 
   @Test
+  void aBareCarriageReturnStaysInsideTheStatement() throws Exception {
+    run("SELECT * FROM users WHERE id = 1 #\r' AND x = 'y\r\nSELECT 1\r\n");
+    List<JsonNode> verdicts = lines();
+    assertThat(verdicts).hasSize(2);
+    assertThat(verdicts.get(0).get("findings").toString()).contains("comment-truncation");
+    assertThat(verdicts.get(1).get("digest").asText()).isEqualTo("SELECT ?");
+  }
+
+  @Test
   void configurationThresholdApplies(@TempDir Path dir) throws Exception {
     Path config = Files.writeString(dir.resolve("aegis.yml"), "detection:\n  block-threshold: 0.99\n");
     run("SELECT * FROM users WHERE id = 1 AND SLEEP(5)\n", "--config", config.toString());
