@@ -25,7 +25,10 @@ class QuickstartIT {
         .contains("inserted 3 customers in one batch")
         .contains("found #3 Grace Hopper <grace@example.com>")
         .contains("customers in the table: 3")
-        .containsPattern("Aegis pipeline: 4 SQL texts intercepted \\(.*prepare-statement=2.*\\)");
+        .containsPattern("Aegis pipeline: 4 SQL texts intercepted and judged \\(.*prepare-statement=2.*\\)")
+        .contains("blocked before reaching the server: SQLState ZA100")
+        .contains("tautology-or")
+        .doesNotContain("NOT blocked");
   }
 
   /** The README's demo command runs main(): its own server, start to finish, nothing else needed. */
@@ -43,6 +46,6 @@ class QuickstartIT {
         .startsWith("Aegis ")
         .contains("Started an embedded MariaDB on port")
         .contains("customers in the table: 3")
-        .contains("Today Aegis passes every statement through unchanged");
+        .contains("blocked before reaching the server");
   }
 }
