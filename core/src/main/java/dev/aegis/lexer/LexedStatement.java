@@ -18,12 +18,17 @@ public final class LexedStatement {
   private final boolean oddWhitespace;
   private final String overLimit;
   private final boolean tailHidesSql;
+  private final boolean backslashEscapes;
+  private final boolean backslashInStrings;
   private final int statementCount;
   private volatile String parseText;
 
   private LexedStatement(String sql, TokenBuffer tokens, int maxDepth, boolean unterminated,
-      boolean oddWhitespace, String overLimit, boolean tailHidesSql) {
+      boolean oddWhitespace, String overLimit, boolean tailHidesSql, boolean backslashEscapes,
+      boolean backslashInStrings) {
     this.sql = sql;
+    this.backslashEscapes = backslashEscapes;
+    this.backslashInStrings = backslashInStrings;
     this.tokens = tokens;
     this.maxDepth = maxDepth;
     this.unterminated = unterminated;
@@ -44,8 +49,10 @@ public final class LexedStatement {
   }
 
   static LexedStatement of(String sql, TokenBuffer tokens, int maxDepth, boolean unterminated,
-      boolean oddWhitespace, String overLimit, boolean tailHidesSql) {
-    return new LexedStatement(sql, tokens, maxDepth, unterminated, oddWhitespace, overLimit, tailHidesSql);
+      boolean oddWhitespace, String overLimit, boolean tailHidesSql, boolean backslashEscapes,
+      boolean backslashInStrings) {
+    return new LexedStatement(sql, tokens, maxDepth, unterminated, oddWhitespace, overLimit, tailHidesSql,
+        backslashEscapes, backslashInStrings);
   }
 
   /** The statement as the application wrote it. */
@@ -167,7 +174,7 @@ public final class LexedStatement {
    * hex/bit literal as written; null for a parameter.
    */
   public String literalValue(int v) {
-    return Literals.decode(sql, values.starts[v], values.ends[v], valueType(v));
+    return Literals.decode(sql, values.starts[v], values.ends[v], valueType(v), backslashEscapes);
   }
 
   /** Deepest parenthesis nesting. */
@@ -188,6 +195,14 @@ public final class LexedStatement {
   /** Which limit the statement went over while lexing, or null. */
   public String overLimit() {
     return overLimit;
+  }
+
+  /**
+   * A string literal holds a backslash: a server in {@code NO_BACKSLASH_ESCAPES} mode would read this
+   * statement differently, so it is worth judging both ways.
+   */
+  public boolean backslashInStrings() {
+    return backslashInStrings;
   }
 
   /** Past a limit, the unkept rest of the text held SQL keywords, comments or a {@code ;}. */

@@ -25,6 +25,8 @@ public final class Lexer {
   private final int end;
   private final LexerLimits limits;
   private final TokenBuffer tokens;
+  private final boolean backslashEscapes;
+  private boolean backslashInStrings;
   private int depth;
   private int maxDepth;
   private int executableDepth;
@@ -35,9 +37,10 @@ public final class Lexer {
   private boolean tail;
   private boolean tailHidesSql;
 
-  private Lexer(String sql, LexerLimits limits) {
+  private Lexer(String sql, LexerLimits limits, boolean backslashEscapes) {
     this.sql = sql;
     this.limits = limits;
+    this.backslashEscapes = backslashEscapes;
     this.end = sql.length();
     this.tokens = new TokenBuffer(Math.min(64, Math.max(8, Math.min(end, limits.maxLength()) / 4)));
   }
@@ -49,10 +52,18 @@ public final class Lexer {
 
   /** Lexes {@code sql} within {@code limits} and digests it. */
   public static LexedStatement lex(String sql, LexerLimits limits) {
-    Lexer lexer = new Lexer(sql == null ? "" : sql, limits);
+    return lex(sql, limits, true);
+  }
+
+  /**
+   * Lexes {@code sql} as a server whose sql_mode has ({@code backslashEscapes == false}) or has not
+   * {@code NO_BACKSLASH_ESCAPES} reads it: there, a backslash in a string is an ordinary character.
+   */
+  public static LexedStatement lex(String sql, LexerLimits limits, boolean backslashEscapes) {
+    Lexer lexer = new Lexer(sql == null ? "" : sql, limits, backslashEscapes);
     lexer.run();
     return LexedStatement.of(lexer.sql, lexer.tokens, lexer.maxDepth, lexer.unterminated, lexer.oddWhitespace,
-        lexer.overLimit, lexer.tailHidesSql);
+        lexer.overLimit, lexer.tailHidesSql, backslashEscapes, lexer.backslashInStrings);
   }
 
   private void run() {
@@ -138,7 +149,8 @@ public final class Lexer {
     while (i < end) {
       char c = sql.charAt(i);
       if (c == '\\' && q != '`') {
-        i += 2;
+        backslashInStrings = true;
+        i += backslashEscapes ? 2 : 1;
       } else if (c == q) {
         if (at(i + 1) == q) {
           i += 2;

@@ -4,7 +4,7 @@ package dev.aegis.lexer;
 final class Literals {
   private Literals() {}
 
-  static String decode(String sql, int start, int end, TokenType type) {
+  static String decode(String sql, int start, int end, TokenType type, boolean backslashEscapes) {
     if (type == TokenType.PLACEHOLDER) {
       return null;
     }
@@ -24,7 +24,7 @@ final class Literals {
     StringBuilder out = new StringBuilder(stop - quote);
     for (int i = quote + 1; i < stop; i++) {
       char c = sql.charAt(i);
-      if (c == '\\' && i + 1 < stop) {
+      if (c == '\\' && backslashEscapes && i + 1 < stop) {
         char e = sql.charAt(++i);
         out.append(switch (e) {
           case '0' -> '\0';

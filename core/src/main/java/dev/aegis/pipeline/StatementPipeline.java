@@ -79,6 +79,17 @@ public final class StatementPipeline implements Pipeline {
       Verdict verdict;
       try {
         verdict = detector.judge(statement);
+        if (statement.backslashInStrings()) {
+          // A server in NO_BACKSLASH_ESCAPES mode ends 'a\' at the backslash: judge that reading too and
+          // keep the worse, when it is well-formed (for 'O\'Reilly' it is not, and such a server would
+          // reject the statement anyway). Only statements with a backslash in a string pay for this.
+          LexedStatement literal = Lexer.lex(sql, limits, false);
+          Verdict other = wellFormed(literal, detector) ? detector.judge(literal) : verdict;
+          if (other.score() > verdict.score()) {
+            statement = literal;
+            verdict = other;
+          }
+        }
       } catch (RuntimeException | StackOverflowError e) {
         // A fault in detection must not stop the application's statement: it is counted, logged with
         // the digest, and the statement goes on (fail open, as for a statement the parser cannot read).
@@ -102,7 +113,24 @@ public final class StatementPipeline implements Pipeline {
   /** Judges {@code sql} as enforce mode would, without acting on it: what {@code aegis inspect} prints. */
   public Inspection inspect(String sql) {
     LexedStatement statement = Lexer.lex(sql, limits);
-    return new Inspection(statement.digest(), inspector().judge(statement));
+    Verdict verdict = inspector().judge(statement);
+    if (statement.backslashInStrings()) {
+      LexedStatement literal = Lexer.lex(sql, limits, false);
+      Verdict other = wellFormed(literal, inspector()) ? inspector().judge(literal) : verdict;
+      if (other.score() > verdict.score()) {
+        return new Inspection(literal.digest(), other);
+      }
+    }
+    return new Inspection(statement.digest(), verdict);
+  }
+
+  /**
+   * Whether the NO_BACKSLASH_ESCAPES reading is a statement such a server would run: terminated and
+   * parseable. For {@code 'O\'Reilly'} it is not (a string followed by a name), so an application that
+   * escapes with backslashes is never judged by a reading its server does not use.
+   */
+  private static boolean wellFormed(LexedStatement literal, Detector judge) {
+    return !literal.unterminated() && literal.overLimit() == null && judge.analysis(literal).analysable();
   }
 
   /** With detection off, inspect still judges: with a detector of its own, made once. */

@@ -40,6 +40,15 @@ class ReviewedBypassesTest {
   }
 
   @Test
+  void aBackslashThatANoBackslashEscapesServerReadsLiterallyHidesNothing() {
+    // With NO_BACKSLASH_ESCAPES the string ends at 'a\' and the UNION runs; by default it is all one string.
+    Verdict verdict = judge("SELECT id FROM users WHERE name = 'a\\' UNION SELECT user FROM mysql.user -- '");
+    assertThat(verdict.action()).isEqualTo(Verdict.Action.BLOCK);
+    assertThat(judge("SELECT id FROM users WHERE name = 'O\\'Reilly'").action())
+        .as("a real escaped quote stays harmless both ways").isEqualTo(Verdict.Action.ALLOW);
+  }
+
+  @Test
   void paddingPastTheLengthLimitHidesNothing() {
     String padded = "SELECT id FROM users WHERE name = '" + "a".repeat(1 << 20)
         + "' UNION SELECT authentication_string FROM mysql.user";
