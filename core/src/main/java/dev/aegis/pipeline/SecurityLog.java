@@ -29,9 +29,10 @@ final class SecurityLog {
         mode.name().toLowerCase(Locale.ROOT), verdict.score(), ids(verdict.findings()), entry.tag(), digest);
   }
 
-  static void failure(SqlEntry entry, String digest, Throwable e) {
-    LOG.error("aegis detection failed; the statement was let through. entry={} digest={} error={}", entry.tag(),
-        digest, e.getClass().getName());
+  /** The statement's text is not logged: without a digest it could hold literal values. */
+  static void failure(SqlEntry entry, Throwable e) {
+    LOG.error("aegis detection failed; the statement was let through. entry={} error={}", entry.tag(),
+        e.getClass().getName());
   }
 
   static AegisBlockedException blocked(String digest, Verdict verdict) {

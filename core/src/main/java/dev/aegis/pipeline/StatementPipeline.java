@@ -75,33 +75,22 @@ public final class StatementPipeline implements Pipeline {
       if (detector == null || sql == null) {
         return sql;
       }
-      LexedStatement statement = Lexer.lex(sql, limits);
-      Verdict verdict;
+      Judged judged;
       try {
-        verdict = detector.judge(statement);
-        if (statement.backslashInStrings()) {
-          // A server in NO_BACKSLASH_ESCAPES mode ends 'a\' at the backslash: judge that reading too and
-          // keep the worse, when it is well-formed (for 'O\'Reilly' it is not, and such a server would
-          // reject the statement anyway). Only statements with a backslash in a string pay for this.
-          LexedStatement literal = Lexer.lex(sql, limits, false);
-          Verdict other = wellFormed(literal, detector) ? detector.judge(literal) : verdict;
-          if (other.score() > verdict.score()) {
-            statement = literal;
-            verdict = other;
-          }
-        }
+        judged = judge(detector, sql);
       } catch (RuntimeException | StackOverflowError e) {
-        // A fault in detection must not stop the application's statement: it is counted, logged with
-        // the digest, and the statement goes on (fail open, as for a statement the parser cannot read).
+        // A fault in detection must not stop the application's statement: it is counted, logged, and the
+        // statement goes on (fail open, as for a statement the parser cannot read).
         metrics.failure();
-        SecurityLog.failure(entry, statement.digest(), e);
+        SecurityLog.failure(entry, e);
         return sql;
       }
+      Verdict verdict = judged.verdict();
       if (verdict.action() != Verdict.Action.ALLOW) {
         metrics.verdict(verdict.action());
-        SecurityLog.verdict(entry, statement.digest(), verdict, mode);
+        SecurityLog.verdict(entry, judged.statement().digest(), verdict, mode);
         if (verdict.action() == Verdict.Action.BLOCK && mode == DetectionMode.ENFORCE) {
-          throw SecurityLog.blocked(statement.digest(), verdict);
+          throw SecurityLog.blocked(judged.statement().digest(), verdict);
         }
       }
       return sql;
@@ -112,16 +101,30 @@ public final class StatementPipeline implements Pipeline {
 
   /** Judges {@code sql} as enforce mode would, without acting on it: what {@code aegis inspect} prints. */
   public Inspection inspect(String sql) {
+    Judged judged = judge(inspector(), sql);
+    return new Inspection(judged.statement().digest(), judged.verdict());
+  }
+
+  private record Judged(LexedStatement statement, Verdict verdict) {}
+
+  /**
+   * Lexes and judges one statement. One with a backslash in a string is also read as a server in
+   * NO_BACKSLASH_ESCAPES mode reads it ('a\' ends at the backslash there), and the worse verdict counts
+   * when that reading is well-formed. Only statements with such a backslash pay for the second look.
+   */
+  private Judged judge(Detector judge, String sql) {
     LexedStatement statement = Lexer.lex(sql, limits);
-    Verdict verdict = inspector().judge(statement);
+    Verdict verdict = judge.judge(statement);
     if (statement.backslashInStrings()) {
       LexedStatement literal = Lexer.lex(sql, limits, false);
-      Verdict other = wellFormed(literal, inspector()) ? inspector().judge(literal) : verdict;
-      if (other.score() > verdict.score()) {
-        return new Inspection(literal.digest(), other);
+      if (wellFormed(literal, judge)) {
+        Verdict other = judge.judge(literal);
+        if (other.score() > verdict.score()) {
+          return new Judged(literal, other);
+        }
       }
     }
-    return new Inspection(statement.digest(), verdict);
+    return new Judged(statement, verdict);
   }
 
   /**
