@@ -25,7 +25,12 @@ public enum AegisSqlState {
    * A client-info property was refused because it would change the SQL it is sent with ({@code *}{@code /}
    * inside Connector/J's statement comment).
    */
-  CLIENT_INFO_REFUSED("ZA110");
+  CLIENT_INFO_REFUSED("ZA110"),
+  /**
+   * A stored value failed decryption: tampered with, moved from another column (another domain), or
+   * written under a key this instance does not have. Never handed back as data.
+   */
+  DECRYPTION_FAILED("ZA200");
 
   private final String code;
 
