@@ -30,7 +30,12 @@ public enum AegisSqlState {
    * A stored value failed decryption: tampered with, moved from another column (another domain), or
    * written under a key this instance does not have. Never handed back as data.
    */
-  DECRYPTION_FAILED("ZA200");
+  DECRYPTION_FAILED("ZA200"),
+  /**
+   * The keys cannot be used: the master key is missing, unreadable or readable by others; a keyset is
+   * missing or does not decrypt under the master key.
+   */
+  KEYS_UNAVAILABLE("ZA201");
 
   private final String code;
 

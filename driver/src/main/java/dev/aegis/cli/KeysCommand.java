@@ -1,0 +1,111 @@
+package dev.aegis.cli;
+
+import com.google.crypto.tink.KeysetHandle;
+import dev.aegis.config.AegisConfig;
+import dev.aegis.config.ColumnConfig;
+import dev.aegis.config.ColumnRef;
+import dev.aegis.config.ConfigLocation;
+import dev.aegis.config.ConfigReader;
+import dev.aegis.config.EncryptionMode;
+import dev.aegis.config.Location;
+import dev.aegis.crypto.ColumnCipher;
+import dev.aegis.error.AegisConfigurationException;
+import dev.aegis.keys.KeysetFile;
+import dev.aegis.keys.MasterKey;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code aegis keys}: the keys behind encrypted columns. */
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Manages the master key and keysets.",
+    subcommands = {KeysCommand.Init.class})
+final class KeysCommand {
+
+  /**
+   * {@code aegis keys init --config FILE}: creates the master key (when it is a file that does not exist)
+   * and every keyset the configuration's columns name, keeping those that exist. Safe to run again.
+   */
+  @Command(name = "init", mixinStandardHelpOptions = true,
+      description = "Creates the master key and the keysets the configuration names; keeps existing ones.")
+  static final class Init implements Callable<Integer> {
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Aegis configuration (YAML)")
+    Path config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        AegisConfig settings = ConfigReader.read(new ConfigLocation(config.toString(),
+            ConfigLocation.Origin.COMMAND_LINE));
+        Location masterAt = settings.keys().master();
+        Location keysetsAt = settings.keys().keysets();
+        if (masterAt == null || keysetsAt == null) {
+          err.println("The configuration needs keys.master and keys.keysets (see docs/encryption.md).");
+          return 2;
+        }
+        if (keysetsAt.scheme() != Location.Scheme.FILE) {
+          err.println("keys.keysets: jdbc is not supported by this version yet; use file:PATH.");
+          return 2;
+        }
+        Path base = config.toAbsolutePath().getParent();
+        MasterKey master = master(masterAt, base, out);
+        Path keysetPath = base.resolve(keysetsAt.target());
+        Map<String, KeysetHandle> keysets = Files.exists(keysetPath)
+            ? new TreeMap<>(KeysetFile.read(keysetPath, master)) : new TreeMap<>();
+        for (Map.Entry<String, EncryptionMode> wanted : modesByKeyset(settings).entrySet()) {
+          String state = "kept";
+          if (!keysets.containsKey(wanted.getKey())) {
+            keysets.put(wanted.getKey(), ColumnCipher.newKeyset(wanted.getValue()));
+            state = "created";
+          }
+          KeysetHandle keyset = keysets.get(wanted.getKey());
+          out.printf("keyset %s: %s, %d key(s), primary key id %d (%s)%n", wanted.getKey(),
+              wanted.getValue().name().toLowerCase(Locale.ROOT), keyset.size(), keyset.getPrimary().getId(), state);
+        }
+        KeysetFile.write(keysetPath, keysets, master);
+        out.println("keysets written to " + keysetPath.toAbsolutePath() + " (encrypted under the master key)");
+        return 0;
+      } catch (AegisConfigurationException e) {
+        err.println(e.getMessage());
+        return 2;
+      }
+    }
+
+    private static MasterKey master(Location at, Path base, PrintWriter out) throws Exception {
+      if (at.scheme() == Location.Scheme.FILE && !Files.exists(base.resolve(at.target()))) {
+        Path path = base.resolve(at.target()).toAbsolutePath();
+        MasterKey.writeFile(path, MasterKey.generate());
+        out.println("master key created in " + path + " (readable by its owner only; back it up: without"
+            + " it no encrypted value can be read)");
+      }
+      return MasterKey.load(at, base, System::getenv);
+    }
+
+    /** Each keyset's mode, from the columns that use it: one keyset serves one mode. */
+    private static Map<String, EncryptionMode> modesByKeyset(AegisConfig settings)
+        throws AegisConfigurationException {
+      Map<String, EncryptionMode> modes = new TreeMap<>();
+      for (Map.Entry<ColumnRef, ColumnConfig> column : settings.columns().entrySet()) {
+        EncryptionMode previous = modes.putIfAbsent(column.getValue().key(), column.getValue().mode());
+        if (previous != null && previous != column.getValue().mode()) {
+          throw new AegisConfigurationException(dev.aegis.error.AegisSqlState.CONFIG_INVALID, "Keyset '"
+              + column.getValue().key() + "' is used by randomized and deterministic columns (" + column.getKey()
+              + " among them); a keyset holds keys of one kind. Give the columns of each mode their own key.");
+        }
+      }
+      return modes;
+    }
+  }
+}
