@@ -60,8 +60,8 @@ public final class MasterKey {
       source = "environment variable " + location.target();
       json = environment.apply(location.target());
       if (json == null || json.isBlank()) {
-        throw unavailable("the master key's " + source + " is not set. Run 'aegis keys init' and export"
-            + " the key it prints, or point keys.master at a file:PATH");
+        throw unavailable("the master key's " + source + " is not set. Run 'aegis keys init', which prints"
+            + " a new key for it, or point keys.master at a file:PATH");
       }
     } else {
       Path path = base.resolve(location.target()).toAbsolutePath();

@@ -84,6 +84,14 @@ final class KeysCommand {
     }
 
     private static MasterKey master(Location at, Path base, PrintWriter out) throws Exception {
+      if (at.scheme() == Location.Scheme.ENV && System.getenv(at.target()) == null) {
+        // The one place a key is shown: the operator asked for it and must store it in their secret store.
+        String generated = MasterKey.generate();
+        out.println("master key generated for environment variable " + at.target() + "; store it in your"
+            + " secret manager and set it before starting the application (it is shown only this once):");
+        out.println(at.target() + "='" + generated + "'");
+        return MasterKey.load(at, base, name -> generated);
+      }
       if (at.scheme() == Location.Scheme.FILE && !Files.exists(base.resolve(at.target()))) {
         Path path = base.resolve(at.target()).toAbsolutePath();
         MasterKey.writeFile(path, MasterKey.generate());

@@ -61,6 +61,21 @@ class KeysInitCommandTest {
   }
 
   @Test
+  void anEnvironmentMasterKeyThatIsNotSetIsGeneratedAndShownOnce(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("aegis.yml"), """
+        keys:
+          master: env:AEGIS_TEST_MASTER_KEY_THAT_IS_NEVER_SET
+          keysets: file:keysets.json
+        columns:
+          customers.email: { mode: deterministic, key: pii }
+        """);
+    assertThat(run("keys", "init", "--config", config.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("AEGIS_TEST_MASTER_KEY_THAT_IS_NEVER_SET='{")
+        .contains("keyset pii: deterministic");
+    assertThat(dir.resolve("keysets.json")).exists();
+  }
+
+  @Test
   void oneKeysetForBothModesIsRefused(@TempDir Path dir) throws Exception {
     Path config = Files.writeString(dir.resolve("aegis.yml"), """
         keys:
