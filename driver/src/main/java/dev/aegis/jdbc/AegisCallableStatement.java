@@ -74,6 +74,9 @@ final class AegisCallableStatement extends AegisPreparedStatement implements Cal
     return callable.getDouble(parameterIndex);
   }
 
+  /** Deprecated in JDBC; delegated as it is. */
+  @Deprecated
+  @SuppressWarnings("deprecation")
   @Override
   public BigDecimal getBigDecimal(int parameterIndex, int scale) throws SQLException {
     return callable.getBigDecimal(parameterIndex, scale);

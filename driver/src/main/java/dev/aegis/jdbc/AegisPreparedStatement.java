@@ -103,6 +103,9 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
     prepared.setAsciiStream(parameterIndex, x, length);
   }
 
+  /** Deprecated in JDBC; delegated as it is. */
+  @Deprecated
+  @SuppressWarnings("deprecation")
   @Override
   public void setUnicodeStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
     prepared.setUnicodeStream(parameterIndex, x, length);

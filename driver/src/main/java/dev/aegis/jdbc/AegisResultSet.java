@@ -82,6 +82,9 @@ final class AegisResultSet implements ResultSet {
     return delegate.getDouble(columnIndex);
   }
 
+  /** Deprecated in JDBC; delegated as it is. */
+  @Deprecated
+  @SuppressWarnings("deprecation")
   @Override
   public BigDecimal getBigDecimal(int columnIndex, int scale) throws SQLException {
     return delegate.getBigDecimal(columnIndex, scale);
@@ -112,6 +115,9 @@ final class AegisResultSet implements ResultSet {
     return delegate.getAsciiStream(columnIndex);
   }
 
+  /** Deprecated in JDBC; delegated as it is. */
+  @Deprecated
+  @SuppressWarnings("deprecation")
   @Override
   public java.io.InputStream getUnicodeStream(int columnIndex) throws SQLException {
     return delegate.getUnicodeStream(columnIndex);
@@ -162,6 +168,9 @@ final class AegisResultSet implements ResultSet {
     return delegate.getDouble(columnLabel);
   }
 
+  /** Deprecated in JDBC; delegated as it is. */
+  @Deprecated
+  @SuppressWarnings("deprecation")
   @Override
   public BigDecimal getBigDecimal(String columnLabel, int scale) throws SQLException {
     return delegate.getBigDecimal(columnLabel, scale);
@@ -192,6 +201,9 @@ final class AegisResultSet implements ResultSet {
     return delegate.getAsciiStream(columnLabel);
   }
 
+  /** Deprecated in JDBC; delegated as it is. */
+  @Deprecated
+  @SuppressWarnings("deprecation")
   @Override
   public java.io.InputStream getUnicodeStream(String columnLabel) throws SQLException {
     return delegate.getUnicodeStream(columnLabel);
