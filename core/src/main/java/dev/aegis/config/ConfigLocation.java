@@ -1,5 +1,7 @@
 package dev.aegis.config;
 
+import java.nio.file.Path;
+
 /**
  * Where the Aegis configuration comes from: a file path or {@code classpath:NAME}, and which source named it.
  *
@@ -42,6 +44,11 @@ public record ConfigLocation(String value, Origin origin) {
 
   public boolean isClasspath() {
     return value.startsWith(CLASSPATH_PREFIX);
+  }
+
+  /** The file a non-classpath location names, with an optional {@code file:} prefix removed. */
+  public Path filePath() {
+    return Path.of(value.startsWith("file:") ? value.substring(5) : value);
   }
 
   /** What a message should call this location: "aegis.yml (from system property aegis.config)". */

@@ -56,7 +56,7 @@ public final class ConfigReader {
         throw unreadable(location, e);
       }
     }
-    Path path = Path.of(value.startsWith("file:") ? value.substring(5) : value);
+    Path path = location.filePath();
     if (!Files.isRegularFile(path)) {
       throw new AegisConfigurationException(AegisSqlState.CONFIG_NOT_FOUND, "Aegis configuration file "
           + path.toAbsolutePath() + " (from " + location.origin() + ") "

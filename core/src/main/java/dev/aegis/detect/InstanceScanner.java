@@ -35,8 +35,9 @@ final class InstanceScanner {
     }
     if (s.unterminated()) {
       TokenType type = s.type(last);
-      found.add(type == TokenType.COMMENT || type != TokenType.STRING && type != TokenType.QUOTED_IDENTIFIER
-          && type != TokenType.USER_VARIABLE ? Signature.UNTERMINATED_COMMENT : Signature.UNTERMINATED_QUOTE);
+      boolean quoted = type == TokenType.STRING || type == TokenType.QUOTED_IDENTIFIER
+          || type == TokenType.USER_VARIABLE;
+      found.add(quoted ? Signature.UNTERMINATED_QUOTE : Signature.UNTERMINATED_COMMENT);
     }
     int firstSql = -1;
     int lastSql = -1;

@@ -43,7 +43,7 @@ public final class PipelineCache {
     FileTime modified = null;
     long size = -1;
     if (!where.isClasspath()) {
-      Path path = Path.of(where.value().startsWith("file:") ? where.value().substring(5) : where.value());
+      Path path = where.filePath();
       try {
         modified = Files.getLastModifiedTime(path);
         size = Files.size(path);

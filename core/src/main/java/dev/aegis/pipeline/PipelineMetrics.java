@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code aegis.statements} (counter, tag {@code entry}): SQL texts that went through the pipeline.
  *   <li>{@code aegis.pipeline.duration} (timer, tag {@code entry}): time Aegis spent on them, not the server's.
  *   <li>{@code aegis.verdicts} (counter, tag {@code action}: allow, alert, block): detection's verdicts.
+ *   <li>{@code aegis.detection.faults} (counter): statements let through because detection failed on them.
  * </ul>
  *
  * <p>Telemetry must never break a statement: a registry that throws is counted in {@link #failures()} and
@@ -29,10 +30,12 @@ final class PipelineMetrics {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineMetrics.class);
 
   static final String VERDICTS = "aegis.verdicts";
+  static final String DETECTION_FAULTS = "aegis.detection.faults";
 
   private final Counter[] statements;
   private final Counter[] verdicts;
   private final Timer[] durations;
+  private final Counter detectionFaults;
   private final LongAdder failures = new LongAdder();
   private final AtomicBoolean logged = new AtomicBoolean();
 
@@ -48,6 +51,9 @@ final class PipelineMetrics {
           .tag("action", action.name().toLowerCase(java.util.Locale.ROOT))
           .register(registry);
     }
+    detectionFaults = Counter.builder(DETECTION_FAULTS)
+        .description("Statements let through because detection itself failed on them")
+        .register(registry);
     for (SqlEntry entry : entries) {
       statements[entry.ordinal()] = Counter.builder(STATEMENTS)
           .description("SQL texts that went through the Aegis pipeline")
@@ -67,27 +73,35 @@ final class PipelineMetrics {
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable e) {
-      failures.increment();
-      if (logged.compareAndSet(false, true)) {
-        LOG.warn("A meter registry failed while Aegis recorded a statement; statements go on, and further"
-            + " failures are only counted", e);
-      }
+      failed(e);
     }
   }
 
   void verdict(Verdict.Action action) {
+    count(verdicts[action.ordinal()]);
+  }
+
+  /** A fault inside detection (the statement went on): {@code aegis.detection.faults}. */
+  void detectionFault() {
+    count(detectionFaults);
+  }
+
+  private void count(Counter counter) {
     try {
-      verdicts[action.ordinal()].increment();
+      counter.increment();
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable e) {
-      failures.increment();
+      failed(e);
     }
   }
 
-  /** A fault inside detection (the statement went on). */
-  void failure() {
+  private void failed(Throwable e) {
     failures.increment();
+    if (logged.compareAndSet(false, true)) {
+      LOG.warn("A meter registry failed while Aegis recorded a statement; statements go on, and further"
+          + " failures are only counted", e);
+    }
   }
 
   /** How many times recording failed. */

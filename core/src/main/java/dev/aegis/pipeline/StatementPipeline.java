@@ -81,7 +81,7 @@ public final class StatementPipeline implements Pipeline {
       } catch (RuntimeException | StackOverflowError e) {
         // A fault in detection must not stop the application's statement: it is counted, logged, and the
         // statement goes on (fail open, as for a statement the parser cannot read).
-        metrics.failure();
+        metrics.detectionFault();
         SecurityLog.failure(entry, e);
         return sql;
       }
