@@ -52,11 +52,6 @@ public final class Detector {
     return shape(statement).analysis();
   }
 
-  /** How many shapes are cached (for metrics and tests). */
-  public long cachedShapes() {
-    return shapes.estimatedSize();
-  }
-
   private StatementShape shape(LexedStatement statement) {
     StatementShape shape = shapes.getIfPresent(statement.digest());
     // On a miss Caffeine computes once per key: concurrent statements of a new shape wait for one parse.

@@ -57,7 +57,6 @@ final class Digester {
     return digester.out.toString();
   }
 
-  /** How many {@code ?} the last digest holds. */
   private void run() {
     int n = tokens.size();
     for (int i = 0; i < n; ) {
@@ -373,9 +372,5 @@ final class Digester {
       }
     }
     return -1;
-  }
-
-  int placeholders() {
-    return placeholders;
   }
 }
