@@ -12,19 +12,22 @@ import java.util.Map;
  * @param columns the {@code columns:} section: the encrypted columns
  * @param detection the {@code detection:} section
  * @param analysis the {@code analysis:} section: limits before the parser, shapes kept
+ * @param encryption the {@code encryption:} section: settings for every encrypted column
  */
 public record AegisConfig(
     KeysConfig keys,
     @JsonDeserialize(using = ColumnsDeserializer.class) Map<ColumnRef, ColumnConfig> columns,
     DetectionConfig detection,
-    AnalysisConfig analysis) {
-  private static final AegisConfig DEFAULTS = new AegisConfig(null, null, null, null);
+    AnalysisConfig analysis,
+    EncryptionConfig encryption) {
+  private static final AegisConfig DEFAULTS = new AegisConfig(null, null, null, null, null);
 
   public AegisConfig {
     keys = keys == null ? KeysConfig.NONE : keys;
     columns = columns == null ? Map.of() : Map.copyOf(columns);
     detection = detection == null ? DetectionConfig.DEFAULTS : detection;
     analysis = analysis == null ? AnalysisConfig.DEFAULTS : analysis;
+    encryption = encryption == null ? EncryptionConfig.DEFAULTS : encryption;
   }
 
   /** The configuration of a connection that has none: pure pass-through, detection in monitor mode. */

@@ -35,7 +35,19 @@ public enum AegisSqlState {
    * The keys cannot be used: the master key is missing, unreadable or readable by others; a keyset is
    * missing or does not decrypt under the master key.
    */
-  KEYS_UNAVAILABLE("ZA201");
+  KEYS_UNAVAILABLE("ZA201"),
+  /**
+   * A statement uses an encrypted column in a way the server cannot do on ciphertext (LIKE, a range, ORDER
+   * BY, a function, equality on a randomized column, a comparison across domains, a copy from or to a
+   * non-encrypted column, LOAD DATA, a write Aegis cannot analyse). The message names the table, the column
+   * and the operation. Nothing was sent to the server.
+   */
+  ENCRYPTION_UNSUPPORTED("ZA300"),
+  /**
+   * A configured column does not fit encryption: its table or the column is missing, its type is neither
+   * character nor binary, or it is too narrow for the ciphertext of its {@code max-length}.
+   */
+  SCHEMA_MISMATCH("ZA301");
 
   private final String code;
 

@@ -1,6 +1,10 @@
 package dev.aegis.pipeline;
 
 import dev.aegis.config.AegisConfig;
+import dev.aegis.encrypt.PreparedSql;
+import dev.aegis.encrypt.ResultDecryption;
+import java.sql.Connection;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -16,15 +20,35 @@ public interface Pipeline {
   AegisConfig config();
 
   /**
-   * Judges and, where needed, rewrites one SQL text. The wrappers hand the delegate exactly what this
-   * returns, never the original.
+   * Readies the pipeline for a new connection, before the application sees it: on the first connect with
+   * encrypted columns, loads the keys and checks the schema through {@code delegate}.
+   *
+   * @throws SQLException when the keys cannot be used or the schema does not fit; the connect fails
+   */
+  void open(Connection delegate) throws SQLException;
+
+  /**
+   * Judges and, where needed, rewrites one SQL text executed as it is. The wrappers hand the delegate
+   * exactly what this returns, never the original.
    *
    * @param entry the JDBC call that carries the text
    * @param sql the application's SQL; null is passed on for the delegate to reject as it always does
-   * @return the SQL to hand to the delegate
+   * @return the SQL to hand to the delegate (literals of encrypted columns encrypted)
    * @throws SQLException when the statement must not reach the server; nothing is sent then
    */
   String intercept(SqlEntry entry, String sql) throws SQLException;
+
+  /**
+   * As {@link #intercept}, for a statement that is prepared: also says which parameters carry values of
+   * encrypted columns, to be encrypted as they are bound.
+   */
+  PreparedSql prepare(SqlEntry entry, String sql) throws SQLException;
+
+  /** The decryption of a result with this metadata, or null when nothing in it can be encrypted. */
+  ResultDecryption results(ResultSetMetaData metadata) throws SQLException;
+
+  /** Whether results may need decryption at all (encrypted columns are configured and loaded). */
+  boolean decrypts();
 
   /**
    * Checks one client-info property before the delegate stores it. Connector/J's default provider sends

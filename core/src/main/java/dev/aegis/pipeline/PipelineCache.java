@@ -59,7 +59,8 @@ public final class PipelineCache {
     AegisConfig config = ConfigReader.read(where);
     LOG.info("Aegis configuration {} read: {} encrypted column(s), detection {}", where.describe(),
         config.columns().size(), config.detection().mode().name().toLowerCase(java.util.Locale.ROOT));
-    StatementPipeline fresh = StatementPipeline.create(config, registry);
+    Path base = where.isClasspath() ? Path.of("") : where.filePath().toAbsolutePath().getParent();
+    StatementPipeline fresh = StatementPipeline.create(config, registry, base);
     byLocation.put(where.value(), new Entry(fresh, modified, size));
     return fresh;
   }

@@ -31,15 +31,20 @@ final class PipelineMetrics {
 
   static final String VERDICTS = "aegis.verdicts";
   static final String DETECTION_FAULTS = "aegis.detection.faults";
+  static final String ENCRYPTION_REFUSALS = "aegis.encryption.refusals";
+  static final String PLAINTEXT_READS = "aegis.encryption.plaintext.reads";
 
   private final Counter[] statements;
   private final Counter[] verdicts;
   private final Timer[] durations;
   private final Counter detectionFaults;
+  private final Counter refusals;
+  private final MeterRegistry registry;
   private final LongAdder failures = new LongAdder();
   private final AtomicBoolean logged = new AtomicBoolean();
 
   PipelineMetrics(MeterRegistry registry) {
+    this.registry = registry;
     SqlEntry[] entries = SqlEntry.values();
     statements = new Counter[entries.length];
     durations = new Timer[entries.length];
@@ -53,6 +58,9 @@ final class PipelineMetrics {
     }
     detectionFaults = Counter.builder(DETECTION_FAULTS)
         .description("Statements let through because detection itself failed on them")
+        .register(registry);
+    refusals = Counter.builder(ENCRYPTION_REFUSALS)
+        .description("Statements refused because they use an encrypted column in a way ciphertext cannot serve")
         .register(registry);
     for (SqlEntry entry : entries) {
       statements[entry.ordinal()] = Counter.builder(STATEMENTS)
@@ -84,6 +92,22 @@ final class PipelineMetrics {
   /** A fault inside detection (the statement went on): {@code aegis.detection.faults}. */
   void detectionFault() {
     count(detectionFaults);
+  }
+
+  /** A statement refused by column encryption: {@code aegis.encryption.refusals}. */
+  void refusal() {
+    count(refusals);
+  }
+
+  /** Publishes the count of plaintext values read from encrypted columns (half-migrated tables). */
+  void plaintextReads(java.util.function.LongSupplier reads) {
+    try {
+      io.micrometer.core.instrument.FunctionCounter.builder(PLAINTEXT_READS, reads, r -> r.getAsLong())
+          .description("Values of encrypted columns that were stored as plaintext and read as such")
+          .register(registry);
+    } catch (RuntimeException e) {
+      failed(e);
+    }
   }
 
   private void count(Counter counter) {

@@ -6,10 +6,17 @@ import dev.aegis.config.AnalysisConfig;
 import dev.aegis.config.DetectionMode;
 import dev.aegis.detect.Detector;
 import dev.aegis.detect.Verdict;
+import dev.aegis.encrypt.ColumnEncryption;
+import dev.aegis.encrypt.PreparedSql;
+import dev.aegis.encrypt.ResultDecryption;
+import dev.aegis.error.AegisEncryptionException;
 import dev.aegis.lexer.LexedStatement;
 import dev.aegis.lexer.Lexer;
 import dev.aegis.lexer.LexerLimits;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.util.Map;
@@ -25,37 +32,67 @@ import java.util.function.Function;
  * and judged by the {@link Detector}. In {@code enforce} mode a verdict at or above the block threshold
  * stops the statement with {@link dev.aegis.error.AegisBlockedException}; in every mode but {@code off}
  * alerts and blocks are logged and counted. Client info that would break out of the comment Connector/J
- * carries it in is refused. Shared by every connection that uses the same configuration; safe for
- * concurrent use without locks.
+ * carries it in is refused. With encrypted columns configured, the statement's shape also decides which
+ * literals and parameters are encrypted, or refuses the statement ({@link ColumnEncryption}); the keys are
+ * loaded at the first connect. Shared by every connection that uses the same configuration; safe for
+ * concurrent use without locks on the statement path.
  */
 public final class StatementPipeline implements Pipeline {
   private final AegisConfig config;
   private final PipelineMetrics metrics;
   private final DetectionMode mode;
   private final LexerLimits limits;
+  /** Analyses statement shapes (cached per digest); null only when neither detection nor encryption runs. */
   private final Detector detector;
+  private final boolean judging;
+  private final EncryptionKeys keys;
+  private volatile ColumnEncryption encryption;
   private volatile Detector offlineDetector;
 
-  private StatementPipeline(AegisConfig config, MeterRegistry registry, Function<String, Analysis> analyzer) {
+  private StatementPipeline(AegisConfig config, MeterRegistry registry, Function<String, Analysis> analyzer,
+      Path base) {
     this.config = Objects.requireNonNull(config, "config");
     this.metrics = new PipelineMetrics(Objects.requireNonNull(registry, "registry"));
     this.mode = config.detection().mode();
     AnalysisConfig analysis = config.analysis();
     this.limits = new LexerLimits(analysis.maxLength(), analysis.maxTokens(), analysis.maxDepth());
-    this.detector = mode == DetectionMode.OFF
-        ? null
-        : new Detector(analyzer, analysis.cacheSize(), config.detection().blockThreshold());
+    this.judging = mode != DetectionMode.OFF;
+    this.detector = judging || !config.columns().isEmpty()
+        ? new Detector(analyzer, analysis.cacheSize(), config.detection().blockThreshold())
+        : null;
+    this.keys = config.columns().isEmpty() ? null : new EncryptionKeys(config, base);
   }
 
   /** A pipeline for {@code config} that records its meters in {@code registry}. */
   public static StatementPipeline create(AegisConfig config, MeterRegistry registry) {
-    return new StatementPipeline(config, registry, Analyzers.standard());
+    return create(config, registry, Path.of(""));
+  }
+
+  /**
+   * A pipeline for {@code config}, read from a file in {@code base}: relative key locations start there.
+   */
+  public static StatementPipeline create(AegisConfig config, MeterRegistry registry, Path base) {
+    return new StatementPipeline(config, registry, Analyzers.standard(), base);
   }
 
   /** A pipeline with another analyser, for tests and benchmarks. */
   static StatementPipeline create(AegisConfig config, MeterRegistry registry,
       Function<String, Analysis> analyzer) {
-    return new StatementPipeline(config, registry, analyzer);
+    return new StatementPipeline(config, registry, analyzer, Path.of(""));
+  }
+
+  @Override
+  public void open(Connection delegate) throws SQLException {
+    if (keys == null || encryption != null) {
+      return;
+    }
+    synchronized (keys) {
+      if (encryption == null) {
+        ColumnEncryption loaded = new ColumnEncryption(keys.load(delegate), config.analysis().cacheSize());
+        metrics.plaintextReads(loaded::plaintextReads);
+        encryption = loaded;
+      }
+    }
   }
 
   @Override
@@ -75,33 +112,127 @@ public final class StatementPipeline implements Pipeline {
       if (detector == null || sql == null) {
         return sql;
       }
-      Judged judged;
-      try {
-        judged = judge(detector, sql);
-      } catch (RuntimeException | StackOverflowError e) {
-        // A fault in detection must not stop the application's statement: it is counted, logged, and the
-        // statement goes on (fail open, as for a statement the parser cannot read).
-        metrics.detectionFault();
-        SecurityLog.failure(entry, e);
-        return sql;
+      LexedStatement statement = screen(entry, sql);
+      ColumnEncryption columns = encryption(statement);
+      return columns == null ? sql : columns.rewrite(statement, detector.analysis(statement));
+    } catch (RuntimeException | StackOverflowError e) {
+      if (keys != null) {
+        throw encryptionFault(e);
       }
-      Verdict verdict = judged.verdict();
-      if (verdict.action() != Verdict.Action.ALLOW) {
-        metrics.verdict(verdict.action());
-        SecurityLog.verdict(entry, judged.statement().digest(), verdict, mode);
-        if (verdict.action() == Verdict.Action.BLOCK && mode == DetectionMode.ENFORCE) {
-          throw SecurityLog.blocked(judged.statement().digest(), verdict);
-        }
-      }
+      detectionFault(entry, e);
       return sql;
+    } catch (AegisEncryptionException refused) {
+      metrics.refusal();
+      throw refused;
     } finally {
       metrics.record(entry, System.nanoTime() - start);
     }
   }
 
+  @Override
+  public PreparedSql prepare(SqlEntry entry, String sql) throws SQLException {
+    long start = System.nanoTime();
+    try {
+      if (detector == null || sql == null) {
+        return new PreparedSql(sql, null);
+      }
+      LexedStatement statement = screen(entry, sql);
+      ColumnEncryption columns = encryption(statement);
+      return columns == null ? new PreparedSql(sql, null)
+          : columns.prepare(statement, detector.analysis(statement));
+    } catch (RuntimeException | StackOverflowError e) {
+      if (keys != null) {
+        throw encryptionFault(e);
+      }
+      detectionFault(entry, e);
+      return new PreparedSql(sql, null);
+    } catch (AegisEncryptionException refused) {
+      metrics.refusal();
+      throw refused;
+    } finally {
+      metrics.record(entry, System.nanoTime() - start);
+    }
+  }
+
+  /**
+   * A fault in detection must not stop the application's statement: it is counted, logged, and the
+   * statement goes on (fail open, as for a statement the parser cannot read).
+   */
+  private void detectionFault(SqlEntry entry, Throwable e) {
+    metrics.detectionFault();
+    SecurityLog.failure(entry, e);
+  }
+
+  /**
+   * A fault inside encryption planning: with encrypted columns configured the statement could carry their
+   * plaintext, so it is refused (fail closed), counted and logged without the statement's text.
+   */
+  private SQLException encryptionFault(Throwable e) {
+    metrics.refusal();
+    SecurityLog.failure(SqlEntry.EXECUTE, e);
+    return new AegisEncryptionException(dev.aegis.error.AegisSqlState.ENCRYPTION_UNSUPPORTED, "Aegis refused"
+        + " the statement: planning its encryption failed (" + e.getClass().getSimpleName() + "), so it"
+        + " cannot tell which values to encrypt. Nothing was sent to the server; please report this.");
+  }
+
+  @Override
+  public ResultDecryption results(ResultSetMetaData metadata) throws SQLException {
+    ColumnEncryption columns = encryption;
+    return columns == null ? null : columns.results(metadata);
+  }
+
+  @Override
+  public boolean decrypts() {
+    return encryption != null;
+  }
+
+  /**
+   * The encryption to apply, or null when no column is encrypted. A statement met before the keys are
+   * loaded (a pipeline used without {@link #open}) is refused rather than sent unencrypted.
+   */
+  private ColumnEncryption encryption(LexedStatement statement) throws SQLException {
+    if (keys == null) {
+      return null;
+    }
+    ColumnEncryption columns = encryption;
+    if (columns == null) {
+      throw new AegisEncryptionException(dev.aegis.error.AegisSqlState.ENCRYPTION_UNSUPPORTED, "Aegis refused"
+          + " the statement: encrypted columns are configured but their keys were never loaded on this"
+          + " connection. Nothing was sent to the server.");
+    }
+    return columns;
+  }
+
+  /**
+   * Lexes the statement once and, unless detection is off, judges it; a block in enforce mode throws.
+   * Returns the statement as the server's default mode reads it, which is what encryption rewrites.
+   */
+  private LexedStatement screen(SqlEntry entry, String sql) throws SQLException {
+    LexedStatement statement = Lexer.lex(sql, limits);
+    if (!judging) {
+      return statement;
+    }
+    Judged judged;
+    try {
+      judged = judge(detector, statement);
+    } catch (RuntimeException | StackOverflowError e) {
+      detectionFault(entry, e);
+      return statement;
+    }
+    Verdict verdict = judged.verdict();
+    if (verdict.action() != Verdict.Action.ALLOW) {
+      metrics.verdict(verdict.action());
+      SecurityLog.verdict(entry, judged.statement().digest(), verdict, mode);
+      if (verdict.action() == Verdict.Action.BLOCK && mode == DetectionMode.ENFORCE) {
+        throw SecurityLog.blocked(judged.statement().digest(), verdict);
+      }
+    }
+    return statement;
+  }
+
   /** Judges {@code sql} as enforce mode would, without acting on it: what {@code aegis inspect} prints. */
   public Inspection inspect(String sql) {
-    Judged judged = judge(inspector(), sql);
+    Judged judged = judge(inspector(), Lexer.lex(sql, limits));
     return new Inspection(judged.statement().digest(), judged.verdict());
   }
 
@@ -112,8 +243,8 @@ public final class StatementPipeline implements Pipeline {
    * NO_BACKSLASH_ESCAPES mode reads it ('a\' ends at the backslash there), and the worse verdict counts
    * when that reading is well-formed. Only statements with such a backslash pay for the second look.
    */
-  private Judged judge(Detector judge, String sql) {
-    LexedStatement statement = Lexer.lex(sql, limits);
+  private Judged judge(Detector judge, LexedStatement statement) {
+    String sql = statement.sql();
     Verdict verdict = judge.judge(statement);
     if (statement.backslashInStrings()) {
       LexedStatement literal = Lexer.lex(sql, limits, false);
@@ -138,7 +269,7 @@ public final class StatementPipeline implements Pipeline {
 
   /** With detection off, inspect still judges: with a detector of its own, made once. */
   private Detector inspector() {
-    if (detector != null) {
+    if (judging) {
       return detector;
     }
     Detector own = offlineDetector;

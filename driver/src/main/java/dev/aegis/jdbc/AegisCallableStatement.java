@@ -14,8 +14,9 @@ import java.util.Map;
 final class AegisCallableStatement extends AegisPreparedStatement implements CallableStatement {
   private final CallableStatement callable;
 
-  AegisCallableStatement(AegisConnection connection, CallableStatement callable) {
-    super(connection, callable);
+  AegisCallableStatement(AegisConnection connection, CallableStatement callable,
+      dev.aegis.encrypt.PreparedSql plan) {
+    super(connection, callable, plan);
     this.callable = callable;
   }
 

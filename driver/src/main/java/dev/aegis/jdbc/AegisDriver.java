@@ -70,7 +70,7 @@ public final class AegisDriver implements Driver {
       throw new AegisConfigurationException(AegisSqlState.NO_DELEGATE_DRIVER, "The delegate driver declined "
           + AegisUrl.redact(settings.delegateUrl()) + " although it accepts such URLs; check the URL.");
     }
-    return new AegisConnection(delegate, pipeline);
+    return AegisConnection.open(delegate, pipeline);
   }
 
   /** True for every URL that starts with {@code jdbc:aegis:}, even a malformed one, so connect can explain it. */

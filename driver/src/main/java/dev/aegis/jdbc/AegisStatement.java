@@ -26,12 +26,12 @@ class AegisStatement implements Statement {
    * Wraps a result set of this statement, returning the same wrapper for the same delegate result set so
    * that {@code getResultSet()} called twice gives one object, as it does on the delegate.
    */
-  final ResultSet results(ResultSet results) {
+  final ResultSet results(ResultSet results) throws SQLException {
     if (results == null) {
       return null;
     }
     if (results != lastDelegateResults) {
-      lastResults = new AegisResultSet(this, results);
+      lastResults = new AegisResultSet(this, results, connection.decryption(results));
       lastDelegateResults = results;
     }
     return lastResults;

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aegis.config.AegisConfig;
+import dev.aegis.encrypt.PreparedSql;
+import dev.aegis.encrypt.ResultDecryption;
 import dev.aegis.pipeline.Pipeline;
+import java.sql.ResultSetMetaData;
 import dev.aegis.pipeline.SqlEntry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -63,6 +66,26 @@ class InterceptionContractTest {
         throw new SQLException("refused by the test pipeline", "ZA999");
       }
       return "/* rewritten */ " + sql;
+    }
+
+    @Override
+    public PreparedSql prepare(SqlEntry entry, String sql) throws SQLException {
+      return new PreparedSql(intercept(entry, sql), null);
+    }
+
+    @Override
+    public void open(Connection delegate) {
+      pipelineCalls.add("open");
+    }
+
+    @Override
+    public ResultDecryption results(ResultSetMetaData metadata) {
+      return null;
+    }
+
+    @Override
+    public boolean decrypts() {
+      return false;
     }
 
     @Override

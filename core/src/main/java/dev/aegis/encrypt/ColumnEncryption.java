@@ -1,0 +1,88 @@
+package dev.aegis.encrypt;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.aegis.analysis.Analysis;
+import dev.aegis.lexer.LexedStatement;
+import dev.aegis.lexer.TokenType;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Column encryption for one configuration: encrypts the values of encrypted columns in statements (literals
+ * in the text, parameters as they are bound), refuses what cannot be done on ciphertext, and decrypts
+ * results. The plan for a statement shape is computed once per digest and cached; thread-safe, no lock.
+ */
+public final class ColumnEncryption {
+  private final EncryptedColumns columns;
+  private final EncryptionPlanner planner;
+  private final Cache<String, EncryptionPlan> plans;
+  private final LongAdder plaintextReads = new LongAdder();
+
+  public ColumnEncryption(EncryptedColumns columns, int cacheSize) {
+    this.columns = columns;
+    this.planner = new EncryptionPlanner(columns);
+    this.plans = Caffeine.newBuilder().maximumSize(cacheSize).build();
+  }
+
+  public EncryptedColumns columns() {
+    return columns;
+  }
+
+  /**
+   * The SQL to send for a statement executed as text: literals of encrypted columns encrypted.
+   *
+   * @throws dev.aegis.error.AegisEncryptionException (ZA300) when the statement must be refused
+   */
+  public String rewrite(LexedStatement statement, Analysis analysis) throws SQLException {
+    EncryptionPlan plan = plan(statement, analysis);
+    return plan.encrypts() ? LiteralEncryption.rewrite(statement, plan) : statement.sql();
+  }
+
+  /** The SQL to prepare and the encrypted column of each parameter. */
+  public PreparedSql prepare(LexedStatement statement, Analysis analysis) throws SQLException {
+    EncryptionPlan plan = plan(statement, analysis);
+    if (!plan.encrypts()) {
+      return new PreparedSql(statement.sql(), null);
+    }
+    ProtectedColumn[] parameters = null;
+    int index = 0;
+    for (int v = 0; v < statement.valueCount(); v++) {
+      if (statement.valueType(v) != TokenType.PLACEHOLDER) {
+        continue;
+      }
+      index++;
+      ProtectedColumn column = plan.target(statement.valuePlaceholder(v));
+      if (column != null) {
+        if (parameters == null) {
+          parameters = new ProtectedColumn[statement.valueCount() + 1];
+        }
+        parameters[index] = column;
+      }
+    }
+    return new PreparedSql(LiteralEncryption.rewrite(statement, plan), parameters);
+  }
+
+  /** The decryption of a result, or null when none of its columns can hold ciphertext. */
+  public ResultDecryption results(ResultSetMetaData metadata) throws SQLException {
+    return ResultDecryption.of(metadata, columns, plaintextReads);
+  }
+
+  /** Values of encrypted columns read as plaintext (rows of a half-migrated table) since start. */
+  public long plaintextReads() {
+    return plaintextReads.sum();
+  }
+
+  private EncryptionPlan plan(LexedStatement statement, Analysis analysis) throws SQLException {
+    String digest = statement.digest();
+    EncryptionPlan plan = plans.getIfPresent(digest);
+    if (plan == null) {
+      plan = plans.get(digest, d -> planner.plan(analysis, statement));
+    }
+    if (plan.refused()) {
+      throw plan.refusal();
+    }
+    return plan;
+  }
+}
