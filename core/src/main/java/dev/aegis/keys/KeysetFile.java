@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import dev.aegis.error.AegisConfigurationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,6 @@ import java.util.TreeMap;
  */
 public final class KeysetFile {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final String ASSOCIATED_PREFIX = "aegis-keyset:";
 
   private KeysetFile() {}
 
@@ -32,13 +30,8 @@ public final class KeysetFile {
     Map<String, String> encrypted = readRaw(path);
     Map<String, KeysetHandle> keysets = new TreeMap<>();
     for (Map.Entry<String, String> entry : encrypted.entrySet()) {
-      try {
-        keysets.put(entry.getKey(), TinkJsonProtoKeysetFormat.parseEncryptedKeyset(entry.getValue(),
-            master.aead(), associated(entry.getKey())));
-      } catch (GeneralSecurityException | RuntimeException e) {
-        throw MasterKey.unavailable("keyset '" + entry.getKey() + "' in " + path.toAbsolutePath()
-            + " does not decrypt under the master key (another master key, or the file was edited)");
-      }
+      keysets.put(entry.getKey(), EncryptedKeyset.open(entry.getKey(), entry.getValue(), master,
+          path.toAbsolutePath().toString()));
     }
     return keysets;
   }
@@ -51,9 +44,12 @@ public final class KeysetFile {
       throws IOException, GeneralSecurityException {
     Map<String, String> encrypted = new TreeMap<>();
     for (Map.Entry<String, KeysetHandle> entry : keysets.entrySet()) {
-      encrypted.put(entry.getKey(), TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(entry.getValue(),
-          master.aead(), associated(entry.getKey())));
+      encrypted.put(entry.getKey(), EncryptedKeyset.seal(entry.getKey(), entry.getValue(), master));
     }
+    writeRaw(path, encrypted);
+  }
+
+  static void writeRaw(Path path, Map<String, String> encrypted) throws IOException {
     Path target = path.toAbsolutePath();
     Files.createDirectories(target.getParent());
     Path temporary = Files.createTempFile(target.getParent(), ".keysets", ".tmp",
@@ -62,7 +58,7 @@ public final class KeysetFile {
     Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static Map<String, String> readRaw(Path path) throws AegisConfigurationException {
+  static Map<String, String> readRaw(Path path) throws AegisConfigurationException {
     if (!Files.isRegularFile(path)) {
       throw MasterKey.unavailable("the keyset file " + path.toAbsolutePath() + " does not exist. Run"
           + " 'aegis keys init' to create it");
@@ -73,9 +69,5 @@ public final class KeysetFile {
       throw MasterKey.unavailable("the keyset file " + path.toAbsolutePath() + " is not a JSON object of"
           + " encrypted keysets");
     }
-  }
-
-  private static byte[] associated(String name) {
-    return (ASSOCIATED_PREFIX + name).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -120,8 +120,12 @@ public final class MasterKey {
   }
 
   static AegisConfigurationException unavailable(String problem) {
+    return unavailable(problem, null);
+  }
+
+  static AegisConfigurationException unavailable(String problem, Throwable cause) {
     return new AegisConfigurationException(AegisSqlState.KEYS_UNAVAILABLE, "Aegis keys unavailable: " + problem
-        + ".");
+        + ".", cause);
   }
 
   /** Encrypts one keyset's serialization, bound to {@code associatedData} (the keyset's name). */

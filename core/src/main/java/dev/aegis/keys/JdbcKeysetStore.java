@@ -1,0 +1,140 @@
+package dev.aegis.keys;
+
+import com.google.crypto.tink.KeysetHandle;
+import dev.aegis.error.AegisConfigurationException;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Keysets in the table {@code aegis_keysets} of the application's own database ({@code keys.keysets: jdbc}),
+ * one row per keyset holding the same encrypted JSON as the file store, so every instance of a fleet sees
+ * the same keys without sharing a file. The rows hold no key in the clear.
+ */
+public final class JdbcKeysetStore implements KeysetStore {
+  private static final String TABLE = "aegis_keysets";
+  private static final int NAME_LENGTH = 64;
+  // A binary collation: names are case-sensitive in the configuration, and 'pii' and 'PII' sharing one
+  // primary key would let the second keyset overwrite the first.
+  private static final String CREATE = "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+      + "name VARCHAR(" + NAME_LENGTH + ") CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL PRIMARY KEY, "
+      + "keyset TEXT NOT NULL, "
+      + "updated_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3))";
+  // The value bound twice rather than VALUES(keyset), which MySQL 8.0.20+ deprecates.
+  private static final String UPSERT = "INSERT INTO " + TABLE + " (name, keyset) VALUES (?, ?)"
+      + " ON DUPLICATE KEY UPDATE keyset = ?";
+  private static final String SELECT = "SELECT name, keyset FROM " + TABLE;
+  private static final String EXISTS = "SELECT COUNT(*) FROM information_schema.TABLES"
+      + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?";
+  private static final String NO_SUCH_TABLE = "42S02";
+
+  private final ConnectionSource connections;
+
+  /** @param connections plain connections to the application's database; the store closes each one */
+  public JdbcKeysetStore(ConnectionSource connections) {
+    this.connections = connections;
+  }
+
+  @Override
+  public Map<String, KeysetHandle> read(MasterKey master) throws AegisConfigurationException {
+    Map<String, String> sealed = new TreeMap<>();
+    try (Connection connection = connections.open();
+        PreparedStatement select = connection.prepareStatement(SELECT);
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        sealed.put(rows.getString(1), rows.getString(2));
+      }
+    } catch (SQLException e) {
+      if (NO_SUCH_TABLE.equals(e.getSQLState())) {
+        throw MasterKey.unavailable("the " + describe() + " does not exist in the application's database."
+            + " Run 'aegis keys init' to create it", e);
+      }
+      throw unreadable(e);
+    }
+    Map<String, KeysetHandle> keysets = new TreeMap<>();
+    for (Map.Entry<String, String> row : sealed.entrySet()) {
+      keysets.put(row.getKey(), EncryptedKeyset.open(row.getKey(), row.getValue(), master, describe()));
+    }
+    return keysets;
+  }
+
+  @Override
+  public boolean exists() throws AegisConfigurationException {
+    try (Connection connection = connections.open();
+        PreparedStatement query = connection.prepareStatement(EXISTS)) {
+      query.setString(1, TABLE);
+      try (ResultSet count = query.executeQuery()) {
+        return count.next() && count.getInt(1) > 0;
+      }
+    } catch (SQLException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /** Creates the table when absent, then inserts or replaces every given keyset in one transaction. */
+  @Override
+  public void write(Map<String, KeysetHandle> keysets, MasterKey master)
+      throws GeneralSecurityException, SQLException {
+    Map<String, String> sealed = new TreeMap<>();
+    for (Map.Entry<String, KeysetHandle> entry : keysets.entrySet()) {
+      if (entry.getKey().length() > NAME_LENGTH) {
+        // A server in a lenient sql_mode would truncate the name, and the row would no longer decrypt.
+        throw new IllegalArgumentException("keyset name longer than " + NAME_LENGTH + " characters: "
+            + entry.getKey());
+      }
+      sealed.put(entry.getKey(), EncryptedKeyset.seal(entry.getKey(), entry.getValue(), master));
+    }
+    try (Connection connection = connections.open()) {
+      // DDL commits implicitly in MySQL, so it runs before the transaction starts.
+      try (PreparedStatement create = connection.prepareStatement(CREATE)) {
+        create.execute();
+      }
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+        for (Map.Entry<String, String> entry : sealed.entrySet()) {
+          upsert.setString(1, entry.getKey());
+          upsert.setString(2, entry.getValue());
+          upsert.setString(3, entry.getValue());
+          upsert.addBatch();
+        }
+        upsert.executeBatch();
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollback(connection, e);
+        throw e;
+      }
+      // Only after success: on a broken connection this would hide the failure, and the connection is
+      // closed just below (a pool resets what it hands out).
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "table " + TABLE;
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcKeysetStore(" + TABLE + ")";
+  }
+
+  private static void rollback(Connection connection, Exception failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private AegisConfigurationException unreadable(SQLException e) {
+    // The server's message, never the URL: the caller's connection source may hold a password in it.
+    return MasterKey.unavailable("the " + describe() + " cannot be read (SQLState " + e.getSQLState() + ": "
+        + e.getMessage() + ")", e);
+  }
+}
