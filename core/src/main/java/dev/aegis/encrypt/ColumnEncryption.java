@@ -7,7 +7,6 @@ import dev.aegis.lexer.LexedStatement;
 import dev.aegis.lexer.TokenType;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Column encryption for one configuration: encrypts the values of encrypted columns in statements (literals
@@ -18,10 +17,15 @@ public final class ColumnEncryption {
   private final EncryptedColumns columns;
   private final EncryptionPlanner planner;
   private final Cache<String, EncryptionPlan> plans;
-  private final LongAdder plaintextReads = new LongAdder();
+  private final Runnable plaintextRead;
 
-  public ColumnEncryption(EncryptedColumns columns, int cacheSize) {
+  /**
+   * @param plaintextRead called for each value of an encrypted column read as plaintext (a half-migrated
+   *     table), so operators see how much is left to migrate
+   */
+  public ColumnEncryption(EncryptedColumns columns, int cacheSize, Runnable plaintextRead) {
     this.columns = columns;
+    this.plaintextRead = plaintextRead;
     this.planner = new EncryptionPlanner(columns);
     this.plans = Caffeine.newBuilder().maximumSize(cacheSize).build();
   }
@@ -66,12 +70,7 @@ public final class ColumnEncryption {
 
   /** The decryption of a result, or null when none of its columns can hold ciphertext. */
   public ResultDecryption results(ResultSetMetaData metadata) throws SQLException {
-    return ResultDecryption.of(metadata, columns, plaintextReads);
-  }
-
-  /** Values of encrypted columns read as plaintext (rows of a half-migrated table) since start. */
-  public long plaintextReads() {
-    return plaintextReads.sum();
+    return ResultDecryption.of(metadata, columns, plaintextRead);
   }
 
   private EncryptionPlan plan(LexedStatement statement, Analysis analysis) throws SQLException {

@@ -8,7 +8,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Locale;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Decrypts the columns of one result set. A column the metadata traces to a configured column
@@ -32,24 +31,24 @@ public final class ResultDecryption {
   private final byte[] kinds;
   private final ProtectedColumn[] protectedColumns;
   private final String[] labels;
-  private final LongAdder plaintextReads;
+  private final Runnable plaintextRead;
 
   private ResultDecryption(EncryptedColumns columns, byte[] kinds, ProtectedColumn[] protectedColumns,
-      String[] labels, LongAdder plaintextReads) {
+      String[] labels, Runnable plaintextRead) {
     this.columns = columns;
     this.kinds = kinds;
     this.protectedColumns = protectedColumns;
     this.labels = labels;
-    this.plaintextReads = plaintextReads;
+    this.plaintextRead = plaintextRead;
   }
 
   /**
    * The decryption of a result with this metadata, or null when none of its columns can hold ciphertext.
    *
-   * @param plaintextReads counts values of encrypted columns read as plaintext (half-migrated tables)
+   * @param plaintextRead counts values of encrypted columns read as plaintext (half-migrated tables)
    */
   public static ResultDecryption of(ResultSetMetaData metadata, EncryptedColumns columns,
-      LongAdder plaintextReads) throws SQLException {
+      Runnable plaintextRead) throws SQLException {
     if (columns.isEmpty() || metadata == null) {
       return null;
     }
@@ -73,7 +72,7 @@ public final class ResultDecryption {
       labels[i] = metadata.getColumnLabel(i);
       any = true;
     }
-    return any ? new ResultDecryption(columns, kinds, found, labels, plaintextReads) : null;
+    return any ? new ResultDecryption(columns, kinds, found, labels, plaintextRead) : null;
   }
 
   /** Whether column {@code i} (from 1) may need decryption; when false, read it from the delegate. */
@@ -157,7 +156,7 @@ public final class ResultDecryption {
             + " returned. Encrypt the column's existing rows, or remove 'strict' while they are migrated.");
       }
       // A half-migrated table: the row predates encryption. Counted so operators see migration progress.
-      plaintextReads.increment();
+      plaintextRead.run();
       return raw;
     }
     return column.open(stored);

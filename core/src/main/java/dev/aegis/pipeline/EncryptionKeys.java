@@ -7,7 +7,7 @@ import dev.aegis.encrypt.EncryptedColumns;
 import dev.aegis.encrypt.SchemaCheck;
 import dev.aegis.error.AegisConfigurationException;
 import dev.aegis.error.AegisSqlState;
-import dev.aegis.keys.KeysetFile;
+import dev.aegis.keys.KeysetStore;
 import dev.aegis.keys.MasterKey;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,10 +50,24 @@ final class EncryptionKeys {
 
   private Map<String, KeysetHandle> readKeysets(Location keysets, MasterKey key, Connection delegate)
       throws SQLException {
-    if (keysets.scheme() == Location.Scheme.JDBC) {
-      throw new AegisConfigurationException(AegisSqlState.CONFIG_INVALID, "keys.keysets: jdbc is not"
-          + " available yet; use file:PATH.");
-    }
-    return KeysetFile.read(base.resolve(keysets.target()), key);
+    return KeysetStore.of(keysets, base, () -> unclosable(delegate)).read(key);
+  }
+
+  /**
+   * The application's connection lent to the keyset store, which closes what it is given: the close is
+   * ignored, since the connection goes on to the application.
+   */
+  private static Connection unclosable(Connection delegate) {
+    return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
+          if (method.getName().equals("close") && method.getParameterCount() == 0) {
+            return null;
+          }
+          try {
+            return method.invoke(delegate, arguments);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 }

@@ -39,12 +39,11 @@ final class PipelineMetrics {
   private final Timer[] durations;
   private final Counter detectionFaults;
   private final Counter refusals;
-  private final MeterRegistry registry;
+  private final Counter plaintextReads;
   private final LongAdder failures = new LongAdder();
   private final AtomicBoolean logged = new AtomicBoolean();
 
   PipelineMetrics(MeterRegistry registry) {
-    this.registry = registry;
     SqlEntry[] entries = SqlEntry.values();
     statements = new Counter[entries.length];
     durations = new Timer[entries.length];
@@ -61,6 +60,9 @@ final class PipelineMetrics {
         .register(registry);
     refusals = Counter.builder(ENCRYPTION_REFUSALS)
         .description("Statements refused because they use an encrypted column in a way ciphertext cannot serve")
+        .register(registry);
+    plaintextReads = Counter.builder(PLAINTEXT_READS)
+        .description("Values of encrypted columns stored as plaintext (half-migrated tables) and read as such")
         .register(registry);
     for (SqlEntry entry : entries) {
       statements[entry.ordinal()] = Counter.builder(STATEMENTS)
@@ -99,15 +101,9 @@ final class PipelineMetrics {
     count(refusals);
   }
 
-  /** Publishes the count of plaintext values read from encrypted columns (half-migrated tables). */
-  void plaintextReads(java.util.function.LongSupplier reads) {
-    try {
-      io.micrometer.core.instrument.FunctionCounter.builder(PLAINTEXT_READS, reads, r -> r.getAsLong())
-          .description("Values of encrypted columns that were stored as plaintext and read as such")
-          .register(registry);
-    } catch (RuntimeException e) {
-      failed(e);
-    }
+  /** A value of an encrypted column stored as plaintext and read as such: {@code aegis.encryption.plaintext.reads}. */
+  void plaintextRead() {
+    count(plaintextReads);
   }
 
   private void count(Counter counter) {

@@ -88,9 +88,8 @@ public final class StatementPipeline implements Pipeline {
     }
     synchronized (keys) {
       if (encryption == null) {
-        ColumnEncryption loaded = new ColumnEncryption(keys.load(delegate), config.analysis().cacheSize());
-        metrics.plaintextReads(loaded::plaintextReads);
-        encryption = loaded;
+        encryption = new ColumnEncryption(keys.load(delegate), config.analysis().cacheSize(),
+            metrics::plaintextRead);
       }
     }
   }
