@@ -23,6 +23,10 @@ import java.util.Set;
  * @param intoFile SELECT … INTO OUTFILE/DUMPFILE
  * @param whereless UPDATE or DELETE without a WHERE clause
  * @param maxSubqueryDepth deepest nesting of subqueries (0: none)
+ * @param columnUses column references that carry no placeholder but make the server read a column's
+ *     value (compared with another column, inside a function or operator, sorted, grouped, copied into
+ *     another column), in walk order without repeats; what column encryption judges besides
+ *     {@link #bindings}. Empty when unanalysable
  */
 public record Analysis(
     StatementKind kind,
@@ -39,7 +43,8 @@ public record Analysis(
     int constantOnlyUnionSelects,
     boolean intoFile,
     boolean whereless,
-    int maxSubqueryDepth) {
+    int maxSubqueryDepth,
+    List<ColumnUse> columnUses) {
 
   public Analysis {
     tablesRead = Set.copyOf(tablesRead);
@@ -48,11 +53,12 @@ public record Analysis(
     functions = Set.copyOf(functions);
     schemas = Set.copyOf(schemas);
     constantPredicates = List.copyOf(constantPredicates);
+    columnUses = List.copyOf(columnUses);
   }
 
   /** A statement the parser could not read; detection falls back to the lexer's tokens. */
   public static Analysis unanalysable(String reason) {
     return new Analysis(StatementKind.OTHER, false, reason, 1, Set.of(), Set.of(), List.of(), Set.of(),
-        Set.of(), List.of(), 0, 0, false, false, 0);
+        Set.of(), List.of(), 0, 0, false, false, 0, List.of());
   }
 }

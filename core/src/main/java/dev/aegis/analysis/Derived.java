@@ -45,12 +45,21 @@ final class Derived {
     }
   }
 
-  /** Merges the next SELECT of a UNION: column names stay the first SELECT's, tables add up. */
+  /**
+   * Merges the next SELECT of a UNION: column names stay the first SELECT's, tables add up. Where the
+   * first SELECT has no column ({@code SELECT NULL AS e … UNION SELECT email …}) the later SELECTs'
+   * columns are kept as a nameless column whose alternatives are them, for column uses only.
+   */
   void union(Derived next) {
     for (int i = 0; i < columns.size() && i < next.columns.size(); i++) {
       Resolved mine = columns.get(i);
       Resolved theirs = next.columns.get(i);
-      if (mine == null || theirs == null) {
+      if (theirs == null) {
+        continue;
+      }
+      if (mine == null || mine.column() == null) {
+        List<Resolved> alternatives = mine == null ? theirs.bases() : Resolved.merge(mine, theirs);
+        columns.set(i, new Resolved(null, List.of(), false, List.copyOf(alternatives)));
         continue;
       }
       List<TableRef> tablesOfBoth = new ArrayList<>(mine.tables());
@@ -59,8 +68,11 @@ final class Derived {
           tablesOfBoth.add(t);
         }
       }
+      boolean sameColumn = mine.column().equals(theirs.column());
+      List<Resolved> alternatives = sameColumn && mine.alternatives().isEmpty()
+          && theirs.alternatives().isEmpty() ? List.of() : Resolved.merge(mine, theirs);
       columns.set(i, new Resolved(mine.column(), tablesOfBoth, mine.direct() && theirs.direct()
-          && mine.column().equals(theirs.column())));
+          && sameColumn, alternatives));
     }
     next.tables.forEach(this::addTable);
     star |= next.star;
@@ -76,14 +88,23 @@ final class Derived {
     star = other.star;
   }
 
-  /** The base column behind an output name, or the name itself over every table read. */
+  /**
+   * The base column behind an output name, or the name itself over every table read (with the
+   * alternatives of a nameless UNION column of that name, see {@link #union}).
+   */
   Resolved column(String name) {
+    Resolved nameless = null;
     for (int i = 0; i < names.size(); i++) {
-      if (name.equals(names.get(i)) && columns.get(i) != null) {
-        return columns.get(i);
+      Resolved column = columns.get(i);
+      if (name.equals(names.get(i)) && column != null) {
+        if (column.column() != null) {
+          return column;
+        }
+        nameless = nameless == null ? column : nameless;
       }
     }
-    return new Resolved(name, List.copyOf(tables), true);
+    return new Resolved(name, List.copyOf(tables), true,
+        nameless == null ? List.of() : nameless.alternatives());
   }
 
   boolean exposes(String name) {

@@ -1,6 +1,7 @@
 package dev.aegis.analysis;
 
 import java.util.List;
+import java.util.Locale;
 import net.sf.jsqlparser.expression.AllValue;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.AnyComparisonExpression;
@@ -121,9 +122,10 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
 
 /**
- * Walks expressions: binds each {@code ?} to the column it is compared with or assigned to, resolves
- * columns through the current {@link Scope}, collects function names and constant predicates, and hands
- * subqueries to the {@link QueryWalker}.
+ * Walks expressions: binds each {@code ?} to the column it is compared with or assigned to, records the
+ * {@link ColumnUse}s of columns that carry no placeholder, resolves columns through the current
+ * {@link Scope}, collects function names and constant predicates, and hands subqueries to the
+ * {@link QueryWalker}.
  *
  * <p>Every node type of JSqlParser's visitor is listed here. Those this class does not understand throw
  * {@link Unsupported}: a node walked past could hide a column or a placeholder. One instance per analysis;
@@ -144,6 +146,22 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
   private boolean aliasesVisible;
   /** The operand being collected, or null when a {@code ?} met now is bound to nothing. */
   private Side side;
+  /**
+   * What a column met right here is recorded as: set by the innermost enclosing function, operator or
+   * clause; null where the enclosing node judges a bare column itself (a comparison operand, an
+   * assignment, the select list) or where a bare column is harmless (IS NULL, LIMIT).
+   */
+  private Here here;
+
+  /** A column use still missing its column: the context and operation a column met here gets. */
+  private record Here(ColumnContext context, String operation) {}
+
+  /** A bare column used as a condition: MySQL tests its value for truth. */
+  private static final Here TRUTH = expression("IS TRUE");
+
+  private static Here expression(String operation) {
+    return new Here(ColumnContext.EXPRESSION, operation);
+  }
 
   ExpressionWalker(Facts facts) {
     this.facts = facts;
@@ -168,17 +186,33 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     negated = false;
     aliasesVisible = aliases;
     side = null;
+    here = TRUTH;
     walk(e);
     restore(saved);
   }
 
-  /** A value whose placeholders are bound to nothing: GROUP BY, ORDER BY, LIMIT, CALL arguments. */
+  /** A value whose placeholders are bound to nothing: LIMIT, CALL arguments, SET @variable values. */
   void value(Expression e, Scope in, boolean aliases) {
     if (e == null) {
       return;
     }
     Mode saved = save();
     enterValue(in, aliases);
+    walk(e);
+    restore(saved);
+  }
+
+  /**
+   * An ORDER BY or GROUP BY element, whose placeholders are bound to nothing: a bare column in it is
+   * recorded with {@code context}, one inside an expression as EXPRESSION.
+   */
+  void ordering(Expression e, Scope in, boolean aliases, ColumnContext context, String operation) {
+    if (e == null) {
+      return;
+    }
+    Mode saved = save();
+    enterValue(in, aliases);
+    here = new Here(context, operation);
     walk(e);
     restore(saved);
   }
@@ -193,8 +227,11 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     return s;
   }
 
-  /** A value assigned to {@code target} (UPDATE SET, INSERT VALUES, ON DUPLICATE KEY UPDATE). */
-  Side assign(Resolved target, Expression value, ValueUse use, Scope in) {
+  /**
+   * A value assigned to {@code target} (UPDATE SET, INSERT VALUES, ON DUPLICATE KEY UPDATE,
+   * INSERT … SELECT); {@code operation} names the assignment in the column use.
+   */
+  Side assign(Resolved target, Expression value, ValueUse use, Scope in, String operation) {
     Mode saved = save();
     enterValue(in, false);
     Side s = side(value);
@@ -202,7 +239,32 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
       facts.bind(s.pendingAt(i), target.column(), target.tables(), use, !s.bareParam || !target.direct());
     }
     restore(saved);
+    assigned(target, s, operation);
     return s;
+  }
+
+  /**
+   * Records that {@code target} receives the walked operand {@code source}, unless a binding covers it
+   * (a bare {@code ?}) or nothing is written that could need encrypting (NULL, DEFAULT).
+   */
+  void assigned(Resolved target, Side source, String operation) {
+    if (source.bareParam || "NULL".equals(source.keyword) || source.defaultKeyword) {
+      return;
+    }
+    Resolved from = source.operandColumn();
+    use(target, ColumnContext.ASSIGNED, operation, from == null ? null : from.exact());
+  }
+
+  /**
+   * Records one column use, once per base column {@code column} stands for. {@code other} is the single
+   * base column on the other side, or null.
+   */
+  void use(Resolved column, ColumnContext context, String operation, Resolved other) {
+    String otherName = other == null ? null : other.column();
+    List<TableRef> otherTables = other == null ? List.of() : other.tables();
+    for (Resolved base : column.bases()) {
+      facts.use(new ColumnUse(base.column(), base.tables(), context, operation, otherName, otherTables));
+    }
   }
 
   /** Resolves a column reference in a scope without walking anything; null for a column-less alias. */
@@ -243,37 +305,61 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     }
   }
 
-  /** Walks a non-boolean operand: a function argument, an arithmetic operand. */
-  private void inner(Expression e) {
+  /**
+   * Walks a non-boolean operand: a function argument, an arithmetic operand. A column met directly in it
+   * is recorded as {@code as}.
+   */
+  private void inner(Expression e, Here as) {
     if (e == null) {
       return;
     }
     boolean b0 = bool;
     boolean o0 = underOr;
     boolean n0 = negated;
+    Here h0 = here;
     bool = false;
     underOr = false;
     negated = false;
+    here = as;
     walk(e);
     bool = b0;
     underOr = o0;
     negated = n0;
+    here = h0;
   }
 
-  private void innerAll(List<? extends Expression> list) {
+  private void inner(Expression e, String operation) {
+    inner(e, expression(operation));
+  }
+
+  private void innerAll(List<? extends Expression> list, Here as) {
     if (list != null) {
       for (Expression e : list) {
-        inner(e);
+        inner(e, as);
       }
     }
   }
 
+  private void innerAll(List<? extends Expression> list, String operation) {
+    innerAll(list, expression(operation));
+  }
+
+  /** ORDER BY inside a function or window: sorts like a query's ORDER BY. */
   private void orderBy(List<OrderByElement> elements) {
     if (elements != null) {
       for (OrderByElement o : elements) {
-        inner(o.getExpression());
+        inner(o.getExpression(), new Here(ColumnContext.ORDER_BY, "ORDER BY"));
       }
     }
+  }
+
+  /** An operand whose bare column the caller judges (comparisons, assignments). */
+  private Side operand(Expression e) {
+    Here h0 = here;
+    here = null;
+    Side s = side(e);
+    here = h0;
+    return s;
   }
 
   /** Walks one operand of a comparison, collecting its first column and its placeholders. */
@@ -299,6 +385,26 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     }
   }
 
+  /**
+   * Records a comparison between two walked operands: each one that is a column (or a subquery's
+   * output column) is compared with the other, unless the other is a value a binding covers. A
+   * subquery's output compared with a value is recorded too: no binding names that column.
+   */
+  private void compared(Side a, Side b, String operator) {
+    compared(a.operandColumn(), a.select != null, a.constant, b.operandColumn(), b.select != null,
+        b.constant, operator);
+  }
+
+  private void compared(Resolved a, boolean aFromSubquery, boolean aConstant, Resolved b,
+      boolean bFromSubquery, boolean bConstant, String operator) {
+    if (a != null && (aFromSubquery || !bConstant)) {
+      use(a, ColumnContext.COMPARED, operator, b == null ? null : b.exact());
+    }
+    if (b != null && (bFromSubquery || !aConstant)) {
+      use(b, ColumnContext.COMPARED, operator, a == null ? null : a.exact());
+    }
+  }
+
   private void constant(String operator, Side left, String leftKeyword, Side right, String rightKeyword,
       String clauseName, boolean or, boolean not) {
     facts.constants.add(new ConstantPredicate(operator,
@@ -314,13 +420,15 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     return null;
   }
 
-  private Void connective(BinaryExpression e, boolean or) {
+  private Void connective(BinaryExpression e, boolean or, String operator) {
     boolean b0 = bool;
     boolean o0 = underOr;
     Side s0 = side;
+    Here h0 = here;
     bool = true;
     underOr = or;
     side = null;
+    here = expression(operator);
     walk(e.getLeftExpression());
     bool = true;
     underOr = or;
@@ -328,12 +436,14 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     bool = b0;
     underOr = o0;
     side = s0;
+    here = h0;
     return null;
   }
 
   private Void arithmetic(BinaryExpression e) {
-    inner(e.getLeftExpression());
-    inner(e.getRightExpression());
+    String operator = e.getStringExpression().toUpperCase(Locale.ROOT);
+    inner(e.getLeftExpression(), operator);
+    inner(e.getRightExpression(), operator);
     return null;
   }
 
@@ -351,16 +461,18 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     if (left instanceof ExpressionList<?> l && right instanceof ExpressionList<?> r && l.size() > 1
         && l.size() == r.size()) {
       for (int i = 0; i < l.size(); i++) {
-        Side ls = side(l.get(i));
-        Side rs = side(r.get(i));
+        Side ls = operand(l.get(i));
+        Side rs = operand(r.get(i));
         bindAcross(ls, rs, use);
         bindAcross(rs, ls, use);
+        compared(ls, rs, operator);
       }
     } else {
-      Side ls = side(e.getLeftExpression());
-      Side rs = side(e.getRightExpression());
+      Side ls = operand(e.getLeftExpression());
+      Side rs = operand(e.getRightExpression());
       bindAcross(ls, rs, use);
       bindAcross(rs, ls, use);
+      compared(ls, rs, operator);
       if (cl != null && ls.constant() && rs.constant()) {
         constant(operator, ls, null, rs, null, cl, or, not);
       }
@@ -371,6 +483,7 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     return null;
   }
 
+  /** Walks a subquery; when it is the whole operand being collected, the operand learns its output. */
   private Void subquery(Select select) {
     Mode saved = save();
     clause = null;
@@ -378,8 +491,12 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     underOr = false;
     negated = false;
     side = null;
-    queries.subquery(select, scope);
+    here = null;
+    Derived output = queries.subquery(select, scope);
     restore(saved);
+    if (side != null && side.select == select) {
+      side.output = output;
+    }
     return null;
   }
 
@@ -391,13 +508,14 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     negated = false;
     aliasesVisible = aliases;
     side = null;
+    here = null;
   }
 
   private record Mode(Scope scope, String clause, boolean bool, boolean underOr, boolean negated,
-      boolean aliasesVisible, Side side) {}
+      boolean aliasesVisible, Side side, Here here) {}
 
   private Mode save() {
-    return new Mode(scope, clause, bool, underOr, negated, aliasesVisible, side);
+    return new Mode(scope, clause, bool, underOr, negated, aliasesVisible, side, here);
   }
 
   private void restore(Mode m) {
@@ -408,6 +526,7 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     negated = m.negated;
     aliasesVisible = m.aliasesVisible;
     side = m.side;
+    here = m.here;
   }
 
   // ---- leaves ----------------------------------------------------------------------------------
@@ -438,6 +557,9 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     Resolved r = resolve(column, scope);
     if (r != null && side != null && side.column == null) {
       side.column = r;
+    }
+    if (r != null && here != null && !Side.isDefaultKeyword(column)) {
+      use(r, here.context(), here.operation(), null);
     }
     return null;
   }
@@ -516,23 +638,23 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
 
   @Override
   public <S> Void visit(AndExpression e, S context) {
-    return connective(e, false);
+    return connective(e, false, "AND");
   }
 
   @Override
   public <S> Void visit(OrExpression e, S context) {
-    return connective(e, true);
+    return connective(e, true, "OR");
   }
 
   @Override
   public <S> Void visit(XorExpression e, S context) {
-    return connective(e, true);
+    return connective(e, true, "XOR");
   }
 
   /** MySQL reads {@code ||} as OR; JSqlParser as concatenation. In a condition it is OR. */
   @Override
   public <S> Void visit(Concat e, S context) {
-    return bool ? connective(e, true) : arithmetic(e);
+    return bool ? connective(e, true, "OR") : arithmetic(e);
   }
 
   @Override
@@ -540,13 +662,16 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     boolean b0 = bool;
     boolean n0 = negated;
     Side s0 = side;
+    Here h0 = here;
     bool = true;
     negated = !negated;
     side = null;
+    here = expression("NOT");
     walk(e.getExpression());
     bool = b0;
     negated = n0;
     side = s0;
+    here = h0;
     return null;
   }
 
@@ -556,13 +681,13 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
       walk(list.get(0));
       return null;
     }
-    innerAll(list);
+    innerAll(list, here);
     return null;
   }
 
   @Override
   public <S> Void visit(RowConstructor<? extends Expression> row, S context) {
-    innerAll(row);
+    innerAll(row, here);
     return null;
   }
 
@@ -626,10 +751,11 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     bool = false;
     underOr = false;
     negated = false;
-    Side ls = side(e.getLeftExpression());
-    Side rs = side(e.getRightExpression());
+    Side ls = operand(e.getLeftExpression());
+    Side rs = operand(e.getRightExpression());
     bindAcross(rs, ls, ValueUse.PATTERN);
     bindAcross(ls, rs, ValueUse.PATTERN);
+    compared(ls, rs, operator);
     if (cl != null && rs.constant()) {
       if (ls.constant()) {
         constant(operator, ls, null, rs, null, cl, or, not);
@@ -637,7 +763,7 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
         constant(operator, null, "COLUMN", rs, null, cl, or, not);
       }
     }
-    inner(e.getEscape());
+    inner(e.getEscape(), "ESCAPE");
     bool = b0;
     underOr = or;
     negated = n0;
@@ -652,12 +778,14 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     bool = false;
     underOr = false;
     negated = false;
-    Side x = side(e.getLeftExpression());
-    Side low = side(e.getBetweenExpressionStart());
-    Side high = side(e.getBetweenExpressionEnd());
+    Side x = operand(e.getLeftExpression());
+    Side low = operand(e.getBetweenExpressionStart());
+    Side high = operand(e.getBetweenExpressionEnd());
     bindAcross(low, x, ValueUse.RANGE);
     bindAcross(high, x, ValueUse.RANGE);
     bindAcross(x, low.column != null ? low : high, ValueUse.RANGE);
+    compared(x, low, "BETWEEN");
+    compared(x, high, "BETWEEN");
     bool = b0;
     underOr = o0;
     negated = n0;
@@ -679,18 +807,22 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     underOr = false;
     negated = false;
     Expression left = Side.unwrap(e.getLeftExpression());
-    if (right instanceof Select select) {
-      bindAcross(side(e.getLeftExpression()), null, ValueUse.OTHER);
-      subquery(select);
+    if (right instanceof Select && left instanceof ExpressionList<?> row && row.size() > 1) {
+      rowInSubquery(row, right);
+    } else if (right instanceof Select) {
+      Side ls = operand(e.getLeftExpression());
+      bindAcross(ls, null, ValueUse.OTHER);
+      compared(ls, operand(right), "IN");
     } else if (left instanceof ExpressionList<?> row && row.size() > 1) {
       rowIn(row, (ExpressionList<?>) right);
     } else {
-      Side ls = side(e.getLeftExpression());
+      Side ls = operand(e.getLeftExpression());
       boolean allConstant = ls.constant();
       Side first = null;
       Side firstWithColumn = null;
       for (Expression element : (ExpressionList<?>) right) {
-        Side es = side(element);
+        Side es = operand(element);
+        compared(ls, es, "IN");
         bindAcross(es, ls, ValueUse.IN_LIST);
         allConstant &= es.constant();
         first = first == null ? es : first;
@@ -711,16 +843,21 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
   private void rowIn(ExpressionList<?> row, ExpressionList<?> values) {
     Side[] columns = new Side[row.size()];
     for (int i = 0; i < columns.length; i++) {
-      columns[i] = side(row.get(i));
+      columns[i] = operand(row.get(i));
     }
     for (Expression value : values) {
       Expression v = Side.unwrap(value);
       if (v instanceof ExpressionList<?> tuple && tuple.size() == columns.length) {
         for (int i = 0; i < columns.length; i++) {
-          bindAcross(side(tuple.get(i)), columns[i], ValueUse.IN_LIST);
+          Side element = operand(tuple.get(i));
+          bindAcross(element, columns[i], ValueUse.IN_LIST);
+          compared(columns[i], element, "IN");
         }
       } else {
+        Here h0 = here;
+        here = expression("IN");
         bindAcross(side(value), null, ValueUse.OTHER);
+        here = h0;
       }
     }
     for (Side column : columns) {
@@ -728,30 +865,56 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     }
   }
 
+  /**
+   * {@code (a, b) IN (SELECT x, y …)}: each column is compared with the subquery's output column at its
+   * position; the placeholders of the row are bound to nothing, as before.
+   */
+  private void rowInSubquery(ExpressionList<?> row, Expression select) {
+    Side[] columns = new Side[row.size()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = operand(row.get(i));
+      bindAcross(columns[i], null, ValueUse.OTHER);
+    }
+    Derived output = operand(select).output;
+    for (int i = 0; i < columns.length; i++) {
+      Resolved out = output == null ? null
+          : output.star ? Resolved.anyColumnOf(output.tables)
+          : i < output.columns.size() ? output.columns.get(i) : null;
+      compared(columns[i].operandColumn(), false, columns[i].constant, out, true, false, "IN");
+    }
+  }
+
+  /** A bare column tested for NULL is harmless: NULL stays NULL under encryption. */
   @Override
   public <S> Void visit(IsNullExpression e, S context) {
-    return isPredicate(e.getLeftExpression(), e.isNot(), "NULL");
+    return isPredicate(e.getLeftExpression(), e.isNot(), "NULL", null);
   }
 
   @Override
   public <S> Void visit(IsBooleanExpression e, S context) {
-    return isPredicate(e.getLeftExpression(), e.isNot(), e.isTrue() ? "TRUE" : "FALSE");
+    String keyword = e.isTrue() ? "TRUE" : "FALSE";
+    return isPredicate(e.getLeftExpression(), e.isNot(), keyword,
+        expression((e.isNot() ? "IS NOT " : "IS ") + keyword));
   }
 
+  /** {@code x IS UNKNOWN} holds exactly when x is NULL, like IS NULL. */
   @Override
   public <S> Void visit(IsUnknownExpression e, S context) {
-    return isPredicate(e.getLeftExpression(), e.isNot(), "NULL");
+    return isPredicate(e.getLeftExpression(), e.isNot(), "NULL", null);
   }
 
-  private Void isPredicate(Expression left, boolean not, String keyword) {
+  private Void isPredicate(Expression left, boolean not, String keyword, Here as) {
     String cl = clause;
     boolean or = underOr;
     boolean n0 = negated;
     boolean b0 = bool;
+    Here h0 = here;
     bool = false;
     underOr = false;
     negated = false;
+    here = as;
     Side x = side(left);
+    here = h0;
     bindAcross(x, null, ValueUse.OTHER);
     if (cl != null && x.constant()) {
       constant(not ? "IS NOT" : "IS", x, null, null, keyword, cl, or, n0);
@@ -765,19 +928,22 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
   @Override
   public <S> Void visit(FullTextSearch e, S context) {
     boolean b0 = bool;
+    Here h0 = here;
     bool = false;
+    here = expression("MATCH");
     Side columns = side(e.getMatchColumns());
     Side against = side(e.getAgainstValue());
     bindAcross(against, columns, ValueUse.PATTERN);
     bindAcross(columns, null, ValueUse.OTHER);
     bool = b0;
+    here = h0;
     return null;
   }
 
   @Override
   public <S> Void visit(MemberOfExpression e, S context) {
-    inner(e.getLeftExpression());
-    inner(e.getRightExpression());
+    inner(e.getLeftExpression(), "MEMBER OF");
+    inner(e.getRightExpression(), "MEMBER OF");
     return null;
   }
 
@@ -790,13 +956,14 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
     underOr = false;
     negated = false;
     if (e.getSwitchExpression() != null) {
-      Side subject = side(e.getSwitchExpression());
+      Side subject = operand(e.getSwitchExpression());
       Side firstWithColumn = null;
       for (WhenClause when : e.getWhenClauses()) {
-        Side value = side(when.getWhenExpression());
+        Side value = operand(when.getWhenExpression());
         bindAcross(value, subject, ValueUse.EQUALS);
+        compared(subject, value, "CASE");
         firstWithColumn = firstWithColumn == null && value.column != null ? value : firstWithColumn;
-        inner(when.getThenExpression());
+        inner(when.getThenExpression(), "CASE");
       }
       bindAcross(subject, firstWithColumn, ValueUse.EQUALS);
     } else {
@@ -805,14 +972,15 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
         clause = "WHEN";
         bool = true;
         side = null;
+        here = TRUTH;
         walk(when.getWhenExpression());
         clause = saved.clause;
         bool = false;
         side = outer;
-        inner(when.getThenExpression());
+        inner(when.getThenExpression(), "CASE");
       }
     }
-    inner(e.getElseExpression());
+    inner(e.getElseExpression(), "CASE");
     restore(saved);
     return null;
   }
@@ -836,7 +1004,7 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
 
   @Override
   public <S> Void visit(ExistsExpression e, S context) {
-    inner(e.getRightExpression());
+    inner(e.getRightExpression(), "EXISTS");
     return null;
   }
 
@@ -850,8 +1018,9 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
   @Override
   public <S> Void visit(Function f, S context) {
     List<String> parts = f.getMultipartName();
+    String name = null;
     if (parts != null && !parts.isEmpty()) {
-      String name = Names.of(parts.get(parts.size() - 1));
+      name = Names.of(parts.get(parts.size() - 1));
       if (name != null) {
         facts.function(name);
       }
@@ -859,49 +1028,55 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
         facts.schema(Names.of(parts.get(parts.size() - 2)));
       }
     } else if (f.getName() != null) {
-      facts.function(Names.of(f.getName()));
+      name = Names.of(f.getName());
+      facts.function(name);
     }
     if (f.getKeep() != null || f.getHavingClause() != null) {
       throw Unsupported.node(f.getKeep() != null ? f.getKeep() : f.getHavingClause(), "a function");
     }
+    // VALUES(col) of ON DUPLICATE KEY UPDATE is the column's incoming value, not a computation on it.
+    Here as = Side.isValuesOf(f) ? here
+        : expression(name == null ? "FUNCTION" : name.toUpperCase(Locale.ROOT));
     if (f.getParameters() != null) {
-      innerAll(f.getParameters());
+      innerAll(f.getParameters(), as);
     }
     if (f.getNamedParameters() != null) {
-      innerAll(f.getNamedParameters());
+      innerAll(f.getNamedParameters(), as);
     }
     orderBy(f.getOrderByElements());
     if (f.getAttribute() instanceof Expression attribute) {
-      inner(attribute);
+      inner(attribute, as);
     }
-    limit(f.getLimit());
+    limit(f.getLimit(), as);
     return null;
   }
 
-  private void limit(Limit limit) {
+  private void limit(Limit limit, Here as) {
     if (limit != null) {
-      inner(limit.getRowCount());
-      inner(limit.getOffset());
+      inner(limit.getRowCount(), as);
+      inner(limit.getOffset(), as);
       if (limit.getByExpressions() != null) {
-        innerAll(limit.getByExpressions());
+        innerAll(limit.getByExpressions(), as);
       }
     }
   }
 
   @Override
   public <S> Void visit(AnalyticExpression e, S context) {
-    if (e.getName() != null) {
-      facts.function(Names.of(e.getName()));
+    String name = Names.of(e.getName());
+    if (name != null) {
+      facts.function(name);
     }
     if (e.getKeep() != null || e.getHavingClause() != null) {
       throw Unsupported.node(e.getKeep() != null ? e.getKeep() : e.getHavingClause(), "a window function");
     }
-    inner(e.getExpression());
-    inner(e.getOffset());
-    inner(e.getDefaultValue());
-    inner(e.getFilterExpression());
+    Here as = expression(name == null ? "OVER" : name.toUpperCase(Locale.ROOT));
+    inner(e.getExpression(), as);
+    inner(e.getOffset(), as);
+    inner(e.getDefaultValue(), as);
+    inner(e.getFilterExpression(), as);
     orderBy(e.getFuncOrderBy());
-    limit(e.getLimit());
+    limit(e.getLimit(), as);
     window(e.getWindowDefinition());
     return null;
   }
@@ -920,7 +1095,7 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
       return;
     }
     if (w.getPartitionBy() != null && w.getPartitionExpressionList() != null) {
-      innerAll(w.getPartitionExpressionList());
+      innerAll(w.getPartitionExpressionList(), new Here(ColumnContext.GROUP_BY, "PARTITION BY"));
     }
     if (w.getOrderBy() != null) {
       orderBy(w.getOrderByElements());
@@ -937,7 +1112,7 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
 
   private void offset(WindowOffset offset) {
     if (offset != null) {
-      inner(offset.getExpression());
+      inner(offset.getExpression(), "OVER");
     }
   }
 
@@ -945,7 +1120,7 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
   public <S> Void visit(MySQLGroupConcat e, S context) {
     facts.function("GROUP_CONCAT");
     if (e.getExpressionList() != null) {
-      innerAll(e.getExpressionList());
+      innerAll(e.getExpressionList(), "GROUP_CONCAT");
     }
     orderBy(e.getOrderByElements());
     return null;
@@ -954,66 +1129,67 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
   @Override
   public <S> Void visit(TrimFunction e, S context) {
     facts.function("TRIM");
-    inner(e.getExpression());
-    inner(e.getFromExpression());
+    inner(e.getExpression(), "TRIM");
+    inner(e.getFromExpression(), "TRIM");
     return null;
   }
 
   @Override
   public <S> Void visit(TranscodingFunction e, S context) {
     facts.function("CONVERT");
-    inner(e.getExpression());
+    inner(e.getExpression(), "CONVERT");
     return null;
   }
 
   @Override
   public <S> Void visit(CastExpression e, S context) {
-    facts.function(e.isUseCastKeyword() ? "CAST" : "CONVERT");
-    inner(e.getLeftExpression());
+    String name = e.isUseCastKeyword() ? "CAST" : "CONVERT";
+    facts.function(name);
+    inner(e.getLeftExpression(), name);
     return null;
   }
 
   @Override
   public <S> Void visit(ExtractExpression e, S context) {
     facts.function("EXTRACT");
-    inner(e.getExpression());
+    inner(e.getExpression(), "EXTRACT");
     return null;
   }
 
   @Override
   public <S> Void visit(IntervalExpression e, S context) {
-    inner(e.getExpression());
+    inner(e.getExpression(), "INTERVAL");
     return null;
   }
 
   @Override
   public <S> Void visit(CollateExpression e, S context) {
-    inner(e.getLeftExpression());
+    inner(e.getLeftExpression(), "COLLATE");
     return null;
   }
 
   @Override
   public <S> Void visit(SignedExpression e, S context) {
-    inner(e.getExpression());
+    inner(e.getExpression(), String.valueOf(e.getSign()));
     return null;
   }
 
   @Override
   public <S> Void visit(Inverse e, S context) {
-    inner(e.getExpression());
+    inner(e.getExpression(), "~");
     return null;
   }
 
   @Override
   public <S> Void visit(JsonExpression e, S context) {
-    inner(e.getExpression());
-    innerAll(e.getIdents());
+    inner(e.getExpression(), "->");
+    innerAll(e.getIdents(), "->");
     return null;
   }
 
   @Override
   public <S> Void visit(VariableAssignment e, S context) {
-    inner(e.getExpression());
+    inner(e.getExpression(), ":=");
     return null;
   }
 

@@ -16,6 +16,8 @@ final class Facts {
   final Set<String> functions = new HashSet<>();
   final Set<String> schemas = new HashSet<>();
   final List<ConstantPredicate> constants = new ArrayList<>();
+  /** Repeats dropped: a set keeps the cached analysis no larger than the distinct uses. */
+  private final Set<ColumnUse> uses = new LinkedHashSet<>();
   StatementKind kind;
   int unionSelects;
   int constantOnlyUnionSelects;
@@ -48,6 +50,10 @@ final class Facts {
     bind(parserIndex, null, List.of(), ValueUse.OTHER, false);
   }
 
+  void use(ColumnUse use) {
+    uses.add(use);
+  }
+
   void function(String name) {
     functions.add(name.toUpperCase(Locale.ROOT));
   }
@@ -75,6 +81,7 @@ final class Facts {
       list.add(binding);
     }
     return new Analysis(kind, true, null, statementCount, read, written, list, functions, schemas,
-        constants, unionSelects, constantOnlyUnionSelects, text.intoFile, whereless, maxSubqueryDepth);
+        constants, unionSelects, constantOnlyUnionSelects, text.intoFile, whereless, maxSubqueryDepth,
+        List.copyOf(uses));
   }
 }

@@ -92,8 +92,29 @@ final class Scope {
     return new Resolved(column, tables(), true);
   }
 
+  /**
+   * An unqualified column among some of a block's sources (one side of a USING join): the one source
+   * that may hold it, else every table of those that may (of all of them when none says so).
+   */
+  static Resolved among(List<Source> sources, String column) {
+    List<Source> candidates = new ArrayList<>(sources.size());
+    for (Source source : sources) {
+      if (source.base() != null || source.derived().exposes(column)) {
+        candidates.add(source);
+      }
+    }
+    if (candidates.size() == 1) {
+      return candidates.get(0).column(column);
+    }
+    return new Resolved(column, tables(candidates.isEmpty() ? sources : candidates), true);
+  }
+
   /** Every base table behind the sources of this block, in order, without repeats. */
   List<TableRef> tables() {
+    return tables(sources);
+  }
+
+  static List<TableRef> tables(List<Source> sources) {
     List<TableRef> all = new ArrayList<>();
     for (Source source : sources) {
       for (TableRef t : source.tables()) {

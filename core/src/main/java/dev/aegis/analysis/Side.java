@@ -1,10 +1,12 @@
 package dev.aegis.analysis;
 
 import java.util.Arrays;
+import net.sf.jsqlparser.expression.AnyComparisonExpression;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.HexValue;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.LongValue;
@@ -13,10 +15,12 @@ import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.Select;
 
 /**
  * One operand of a comparison or assignment while it is walked: the first column it mentions (outside
- * subqueries) and the placeholders in it still waiting to learn what they are compared with.
+ * subqueries), the placeholders in it still waiting to learn what they are compared with, and what column
+ * uses need to know about its shape.
  */
 final class Side {
 
@@ -32,13 +36,43 @@ final class Side {
   final boolean bareColumn;
   /** TRUE, FALSE, NULL or the literal's text when the operand is exactly one literal, else null. */
   final String keyword;
+  /** The operand is a value a binding covers: a {@code ?}, a literal, a signed {@code ?}. */
+  final boolean constant;
+  /** The operand is the keyword DEFAULT, which JSqlParser reads as a column. */
+  final boolean defaultKeyword;
+  /** The operand is {@code VALUES(col)} of ON DUPLICATE KEY UPDATE: the column's incoming value. */
+  final boolean valuesOfColumn;
+  /** The operand is exactly one subquery ({@code (SELECT …)}, {@code ANY (SELECT …)}), else null. */
+  final Select select;
+  /** The output of {@link #select} once walked. */
+  Derived output;
 
   Side(Expression operand) {
     Expression e = unwrap(operand);
     bareParam = e instanceof JdbcParameter;
     param = bareParam ? ((JdbcParameter) e).getIndex() : 0;
-    bareColumn = e instanceof Column;
+    defaultKeyword = e instanceof Column c && isDefaultKeyword(c);
+    bareColumn = e instanceof Column && !defaultKeyword;
+    valuesOfColumn = isValuesOf(e);
     keyword = keyword(e);
+    constant = isConstant(e);
+    select = e instanceof Select s ? s : e instanceof AnyComparisonExpression any ? any.getSelect() : null;
+  }
+
+  /**
+   * The column this operand is, for column uses: the column when the operand is exactly one (or
+   * {@code VALUES(col)}), the single output column of a subquery operand (any column of its tables for
+   * {@code SELECT *}), else null.
+   */
+  Resolved operandColumn() {
+    if (bareColumn || valuesOfColumn) {
+      return column;
+    }
+    if (output == null) {
+      return null;
+    }
+    return output.star ? Resolved.anyColumnOf(output.tables)
+        : output.columns.size() == 1 ? output.columns.get(0) : null;
   }
 
   void pending(int parserIndex) {
@@ -72,6 +106,20 @@ final class Side {
       x = list.get(0);
     }
     return x;
+  }
+
+  /** {@code VALUES (DEFAULT)}, {@code SET a = DEFAULT}: JSqlParser reads the keyword as a column. */
+  static boolean isDefaultKeyword(Column column) {
+    return (column.getTable() == null || column.getTable().getName() == null)
+        && "DEFAULT".equalsIgnoreCase(column.getColumnName());
+  }
+
+  /** {@code VALUES(col)}: one column argument. */
+  static boolean isValuesOf(Expression e) {
+    return e instanceof Function f && f.getMultipartName() != null && f.getMultipartName().size() == 1
+        && "values".equals(Names.of(f.getName())) && f.getParameters() != null
+        && f.getParameters().size() == 1 && f.getParameters().get(0) instanceof Column
+        && f.getNamedParameters() == null && !f.isDistinct() && !f.isAllColumns();
   }
 
   /** The keyword of a literal operand: TRUE, FALSE, NULL, or the literal as written; null otherwise. */

@@ -70,7 +70,7 @@ public final class StatementAnalyzer {
       // BEGIN, START TRANSACTION, RELEASE SAVEPOINT x…: JSqlParser 5.3 cannot read some of them, and
       // words alone hide nothing.
       return new Analysis(leading, true, null, 1, Set.of(), Set.of(), List.of(), Set.of(), Set.of(),
-          List.of(), 0, 0, false, false, 0);
+          List.of(), 0, 0, false, false, 0, List.of());
     }
     Statements statements;
     boolean placeholdersAsNumbers = false;
@@ -145,7 +145,8 @@ public final class StatementAnalyzer {
     }
     return new Analysis(parsed.kind(), parsed.analysable(), parsed.unanalysableReason(),
         parsed.statementCount(), parsed.tablesRead(), parsed.tablesWritten(), bindings,
-        parsed.functions(), parsed.schemas(), List.of(), 0, 0, parsed.intoFile(), false, 0);
+        parsed.functions(), parsed.schemas(), List.of(), 0, 0, parsed.intoFile(), false, 0,
+        parsed.columnUses());
   }
 
   /** An unanalysable result that still says what the leading keywords and the raw text tell. */
@@ -153,7 +154,7 @@ public final class StatementAnalyzer {
     StatementKind kind = text.first.isEmpty() ? StatementKind.OTHER
         : LeadingKeywords.kind(text.first, text.second);
     return new Analysis(kind, false, reason, text.statements, Set.of(), Set.of(), List.of(), Set.of(),
-        Set.of(), List.of(), 0, 0, text.intoFile, false, 0);
+        Set.of(), List.of(), 0, 0, text.intoFile, false, 0, List.of());
   }
 
   /** Where the parser stopped; never the token itself, which may be a literal value. */

@@ -43,7 +43,7 @@ final class WriteStatements {
     Scope targetScope = new Scope(scope);
     targetScope.add(Source.table(null, target));
     sets(insert.getSetUpdateSets(), targetScope, ValueUse.INSERT_VALUE);
-    values(insert.getSelect(), columns, target, scope);
+    values(insert.getSelect(), columns, target, scope, targetScope);
     sets(insert.getDuplicateUpdateSets(), targetScope, ValueUse.ASSIGNMENT);
   }
 
@@ -59,7 +59,7 @@ final class WriteStatements {
     Scope targetScope = new Scope(scope);
     targetScope.add(Source.table(null, target));
     sets(upsert.getUpdateSets(), targetScope, ValueUse.INSERT_VALUE);
-    values(upsert.getSelect(), columns, target, scope);
+    values(upsert.getSelect(), columns, target, scope, targetScope);
     sets(upsert.getDuplicateUpdateSets(), targetScope, ValueUse.ASSIGNMENT);
   }
 
@@ -132,23 +132,25 @@ final class WriteStatements {
 
   /**
    * VALUES rows (every element a parenthesised list when there are several rows) bind by position to the column list; without a column list the analyser cannot name the
-   * column (it knows no schema), so the binding names the table with a null column.
+   * column (it knows no schema), so the binding names the table with a null column. A column named in
+   * a row is the target table's ({@code rowScope}); a SELECT source has its own tables ({@code scope}).
    */
-  private void values(Select source, List<Resolved> columns, TableRef target, Scope scope) {
+  private void values(Select source, List<Resolved> columns, TableRef target, Scope scope,
+      Scope rowScope) {
     if (source == null) {
       return;
     }
     if (!(source instanceof Values values)) {
-      queries.insertSource(source, columns, scope);
+      queries.insertSource(source, columns, target, scope);
       return;
     }
     ExpressionList<?> rows = values.getExpressions();
     if (!rows.isEmpty() && allRows(rows)) {
       for (Expression row : rows) {
-        row((ExpressionList<?>) row, columns, target, scope);
+        row((ExpressionList<?>) row, columns, target, rowScope);
       }
     } else {
-      row(rows, columns, target, scope);
+      row(rows, columns, target, rowScope);
     }
   }
 
@@ -168,7 +170,7 @@ final class WriteStatements {
       if (column == null) {
         expressions.value(row.get(i), scope, false);
       } else {
-        expressions.assign(column, row.get(i), ValueUse.INSERT_VALUE, scope);
+        expressions.assign(column, row.get(i), ValueUse.INSERT_VALUE, scope, "VALUES");
       }
     }
   }
@@ -195,10 +197,16 @@ final class WriteStatements {
     }
     if (values.size() == targets.size()) {
       for (int i = 0; i < values.size(); i++) {
-        expressions.assign(targets.get(i), values.get(i), use, scope);
+        expressions.assign(targets.get(i), values.get(i), use, scope, "SET");
       }
     } else {
       expressions.value(values, scope, false);
+      // Which value reaches which column is unknown: each may receive anything.
+      for (Resolved target : targets) {
+        if (target != null) {
+          expressions.use(target, ColumnContext.ASSIGNED, "SET", null);
+        }
+      }
     }
   }
 
@@ -226,7 +234,7 @@ final class WriteStatements {
       net.sf.jsqlparser.statement.select.Limit limit, Scope scope) {
     if (order != null) {
       for (var o : order) {
-        expressions.value(o.getExpression(), scope, false);
+        expressions.ordering(o.getExpression(), scope, false, ColumnContext.ORDER_BY, "ORDER BY");
       }
     }
     queries.limit(limit, scope);

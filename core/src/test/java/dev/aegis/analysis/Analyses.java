@@ -36,6 +36,23 @@ final class Analyses {
     return a.bindings().stream().map(Analyses::compact).collect(Collectors.toList());
   }
 
+  /**
+   * {@code CONTEXT OPERATION column@table1,table2}, then {@code  ~ other@tables} when another column is
+   * named ({@code null@t} for a column that cannot be named).
+   */
+  static String compact(ColumnUse u) {
+    String use = u.context() + " " + u.operation() + " " + u.column() + "@" + joined(u.tables());
+    return u.other() == null ? use : use + " ~ " + u.other() + "@" + joined(u.otherTables());
+  }
+
+  static List<String> uses(String sql) {
+    return analysed(sql).columnUses().stream().map(Analyses::compact).collect(Collectors.toList());
+  }
+
+  private static String joined(List<TableRef> tables) {
+    return tables.stream().map(TableRef::toString).collect(Collectors.joining(","));
+  }
+
   static List<String> tables(java.util.Set<TableRef> set) {
     return set.stream().map(TableRef::toString).sorted().collect(Collectors.toList());
   }
