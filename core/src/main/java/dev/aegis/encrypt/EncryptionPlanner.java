@@ -1,6 +1,7 @@
 package dev.aegis.encrypt;
 
 import dev.aegis.analysis.Analysis;
+import dev.aegis.analysis.ColumnUse;
 import dev.aegis.analysis.StatementKind;
 import dev.aegis.analysis.TableRef;
 import dev.aegis.analysis.ValueBinding;
@@ -75,7 +76,109 @@ final class EncryptionPlanner {
       }
       targets[binding.placeholder()] = column;
     }
+    for (ColumnUse use : analysis.columnUses()) {
+      String refusal;
+      try {
+        refusal = refusal(use);
+      } catch (Ambiguous e) {
+        refusal = e.getMessage();
+      }
+      if (refusal != null) {
+        return EncryptionPlan.refuse(refusal);
+      }
+    }
     return targets == null ? EncryptionPlan.PASS : EncryptionPlan.encrypt(targets);
+  }
+
+  /** Why a column use without a value cannot be done on ciphertext, or null when it can. */
+  private String refusal(ColumnUse use) throws Ambiguous {
+    if (use.column() == null) {
+      return wholeRowRefusal(use);
+    }
+    ProtectedColumn column = resolve(use.column(), use.tables());
+    ProtectedColumn other = use.other() == null ? null : resolve(use.other(), use.otherTables());
+    String operation = use.operation();
+    return switch (use.context()) {
+      case EXPRESSION -> column == null || "COUNT".equals(operation) ? null
+          : refused(column, describe(operation), "the server would compute it on ciphertext. Read the value"
+              + " and compute in the application.");
+      case ORDER_BY -> column == null ? null : refused(column, operation,
+          "ciphertext does not keep the order of values. Sort in the application after reading.");
+      case GROUP_BY -> column == null || column.mode() == EncryptionMode.DETERMINISTIC ? null
+          : refused(column, operation, "randomized encryption gives equal values different ciphertexts, so"
+              + " equal values would not be grouped. Configure the column with mode: deterministic.");
+      case COMPARED -> compared(use, column, other);
+      case ASSIGNED -> assigned(use, column, other);
+    };
+  }
+
+  private static String compared(ColumnUse use, ProtectedColumn column, ProtectedColumn other) {
+    ProtectedColumn encrypted = column != null ? column : other;
+    if (encrypted == null) {
+      return null;
+    }
+    String operation = use.operation();
+    boolean equality = EQUALITY.contains(operation);
+    if (column != null && other != null && equality && column.domain().equals(other.domain())
+        && column.mode() == EncryptionMode.DETERMINISTIC) {
+      return null;
+    }
+    if (!equality) {
+      return refused(encrypted, "comparison " + operation, "ciphertext keeps neither the order nor the"
+          + " characters of values.");
+    }
+    if (column == null || other == null) {
+      return refused(encrypted, "comparison " + operation + " with " + (use.other() == null
+          ? "an expression" : "non-encrypted column " + use.other()), "the server would compare ciphertext"
+          + " with plaintext. Compare with a bound value (col = ?), which Aegis encrypts.");
+    }
+    if (column.mode() != EncryptionMode.DETERMINISTIC) {
+      return refused(column, "comparison " + operation, "randomized encryption gives equal values different"
+          + " ciphertexts. Configure the column with mode: deterministic.");
+    }
+    return refused(column, "comparison " + operation + " with encrypted column " + other.name(), "they are"
+        + " encrypted in different domains, so equal values have different ciphertexts. Give both the same"
+        + " domain and key to join them.");
+  }
+
+  private static String assigned(ColumnUse use, ProtectedColumn target, ProtectedColumn source) {
+    if (target != null && source != null && target.domain().equals(source.domain())) {
+      return null; // ciphertext copied within its domain stays valid
+    }
+    if (target != null) {
+      return refused(target, use.operation() + " from " + (use.other() == null ? "an expression or constant"
+          : "non-encrypted column " + use.other()), "the server would store plaintext in it. Read the"
+          + " value and write it through Aegis with a bound value.");
+    }
+    if (source != null) {
+      return "Aegis refused the statement: " + use.operation() + " copies encrypted column " + source.name()
+          + " into non-encrypted column " + use.column() + ", which would then hold ciphertext as if it were"
+          + " data. Configure the target column as encrypted in the same domain, or copy through the"
+          + " application." + NOTHING_SENT;
+    }
+    return null;
+  }
+
+  /** A use that reaches every column of its tables: refused when one of them has encrypted columns. */
+  private String wholeRowRefusal(ColumnUse use) {
+    for (List<TableRef> tables : List.of(use.tables(), use.otherTables())) {
+      for (TableRef table : tables) {
+        if (columns.protects(table.table())) {
+          return "Aegis refused the statement: " + use.operation() + " reaches every column of table " + table
+              + ", which has encrypted columns, without naming them, so Aegis cannot check each one. Name the"
+              + " columns." + NOTHING_SENT;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final java.util.Set<String> EQUALITY = java.util.Set.of("=", "<=>", "IN", "USING", "!=", "<>",
+      "ANY", "= ANY", "ON");
+
+  private static String describe(String operation) {
+    return operation.chars().allMatch(c -> Character.isLetter(c) || c == '_') ? "function " + operation
+        : "operator " + operation;
   }
 
   /** Why a value bound this way cannot be encrypted for {@code column}, or null when it can. */
