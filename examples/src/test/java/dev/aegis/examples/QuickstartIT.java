@@ -20,15 +20,21 @@ class QuickstartIT {
     String output = bytes.toString(StandardCharsets.UTF_8);
 
     assertThat(output)
+        .contains("keyset pii-search")
         .contains("Connected through jdbc:aegis:mysql://")
         .contains("AegisConnection over MySQL Connector/J")
-        .contains("inserted 3 customers in one batch")
-        .contains("found #3 Grace Hopper <grace@example.com>")
-        .contains("customers in the table: 3")
-        .containsPattern("Aegis pipeline: 4 SQL texts intercepted and judged \\(.*prepare-statement=2.*\\)")
+        .contains("Grace Hopper | grace@example.com | +1 202 555 0173 | 3400 0000 0000 009 | 19.99")
+        .containsPattern("Grace Hopper \\| [A-Za-z0-9+/]{16}…\\(\\d+ chars\\) \\| ")
+        .contains("Equality search on the deterministic email found: Grace Hopper, +1 202 555 0173")
+        .contains("LIKE on the encrypted email was refused: SQLState ZA300")
+        .containsPattern("Aegis pipeline: \\d+ SQL texts intercepted, judged and encrypted")
         .contains("blocked before reaching the server: SQLState ZA100")
         .contains("tautology-or")
-        .doesNotContain("NOT blocked");
+        .doesNotContain("NOT blocked")
+        .doesNotContain("NOT refused");
+    // What the plain connection printed is ciphertext: no plaintext of an encrypted column on those lines.
+    output.lines().filter(line -> line.startsWith("  Grace Hopper | ") && line.contains("chars)"))
+        .forEach(line -> assertThat(line).doesNotContain("grace@", "555 0173", "3400", "19.99"));
   }
 
   /** The README's demo command runs main(): its own server, start to finish, nothing else needed. */
@@ -45,7 +51,7 @@ class QuickstartIT {
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .startsWith("Aegis ")
         .contains("Started an embedded MariaDB on port")
-        .contains("customers in the table: 3")
+        .contains("Equality search on the deterministic email found")
         .contains("blocked before reaching the server");
   }
 }
