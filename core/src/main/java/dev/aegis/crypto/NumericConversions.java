@@ -34,10 +34,10 @@ final class NumericConversions {
         return false;
       }
     }
+    // Connector/J's rule, kept from ODBC and COM, where -1 is true: -1 or anything above zero.
     if (value instanceof Double number) {
       return number > 0 || number == -1;
     }
-    // Connector/J's rule, kept for ODBC and COM, where -1 is true: -1 or anything above zero.
     BigDecimal number = decimal(value, "boolean", column);
     return number.signum() > 0 || number.compareTo(BigDecimal.ONE.negate()) == 0;
   }

@@ -117,7 +117,7 @@ final class TemporalConversions {
 
   static Time sqlTime(LocalTime time, Calendar calendar) {
     // java.sql.Time keeps milliseconds; the date part is 1970-01-01, as its documentation requires.
-    return new Time(millis(calendar, LocalDate.EPOCH, time) );
+    return new Time(millis(calendar, LocalDate.EPOCH, time) + time.getNano() / 1_000_000);
   }
 
   static Timestamp sqlTimestamp(LocalDateTime moment, Calendar calendar) {
