@@ -71,7 +71,7 @@ class ConfigReaderErrorTest {
     assertThat(e.getMessage()).contains(", line 3, setting 'logging'")
         .contains("unknown setting 'logging'.")
         .doesNotContain("Did you mean")
-        .contains("Settings allowed here: analysis, columns, detection, keys.");
+        .contains("Settings allowed here: analysis, columns, detection, encryption, keys.");
   }
 
   @Test
@@ -86,7 +86,7 @@ class ConfigReaderErrorTest {
 
     assertThat(e.getMessage()).contains(", line 4, setting 'columns[customers.email].mdoe'")
         .contains("Did you mean 'mode'?")
-        .contains("Settings allowed here: key, mode.");
+        .contains("Settings allowed here: domain, key, max-length, mode, strict, type.");
   }
 
   @Test
@@ -429,5 +429,26 @@ class ConfigReaderErrorTest {
     assertThat(e.state()).isEqualTo(AegisSqlState.CONFIG_INVALID);
     assertThat(e.getMessage()).startsWith("Invalid Aegis configuration " + SOURCE + ", line ");
     return e;
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "'  customers.email: { key: pii, type: money }'|columns[customers.email].type|money",
+      "'  customers.email: { key: pii, domain: \"a b\" }'|columns[customers.email]|domain must be",
+      "'  customers.email: { key: pii, max-length: 0 }'|columns[customers.email].max-length|from 1",
+      "'  customers.email: { key: pii, strict: maybe }'|columns[customers.email].strict|expected true or false",
+  })
+  void encryptionColumnSettingsAreChecked(String line, String setting, String detail) {
+    AegisConfigurationException e = invalid("columns:\n" + line + "\n");
+    assertThat(e.getMessage()).contains(", line 2, setting '" + setting + "'").contains(detail);
+  }
+
+  @Test
+  void schemaCheckModeIsChecked() {
+    AegisConfigurationException e = invalid("""
+        encryption:
+          schema-check: loose
+        """);
+    assertThat(e.getMessage()).contains("line 2, setting 'encryption.schema-check'").contains("loose");
   }
 }
