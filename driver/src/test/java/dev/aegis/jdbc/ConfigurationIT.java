@@ -29,7 +29,7 @@ class ConfigurationIT {
   private static final String VALID = """
       keys:
         master: file:keys/master.json
-        keysets: jdbc
+        keysets: file:keys/keysets.json
       columns:
         customers.email: { mode: deterministic, key: pii }
       detection:
@@ -43,6 +43,20 @@ class ConfigurationIT {
   static void start() throws SQLException {
     db = TestDatabase.shared();
     schema = db.createDatabase("config");
+    try (Connection c = db.connectPlain(schema); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(400))");
+    }
+  }
+
+  /** Writes {@link #VALID} in {@code dir} with the keys it names, as 'aegis keys init' would. */
+  private static Path valid(Path dir) throws Exception {
+    dev.aegis.keys.MasterKey.writeFile(dir.resolve("keys/master.json"), dev.aegis.keys.MasterKey.generate());
+    dev.aegis.keys.MasterKey master = dev.aegis.keys.MasterKey.load(dev.aegis.config.Location.parse(
+        "file:keys/master.json", java.util.EnumSet.allOf(dev.aegis.config.Location.Scheme.class)), dir,
+        System::getenv);
+    dev.aegis.keys.KeysetFile.write(dir.resolve("keys/keysets.json"), java.util.Map.of("pii",
+        dev.aegis.crypto.ColumnCipher.newKeyset(dev.aegis.config.EncryptionMode.DETERMINISTIC)), master);
+    return Files.writeString(dir.resolve("aegis.yml"), VALID);
   }
 
   private static AegisConfig configOf(Connection connection) throws SQLException {
@@ -51,7 +65,7 @@ class ConfigurationIT {
 
   @Test
   void urlParameterWinsOverConnectionPropertyAndNeitherReachesTheDelegate(@TempDir Path dir) throws Exception {
-    Path valid = Files.writeString(dir.resolve("aegis.yml"), VALID);
+    Path valid = valid(dir);
     Properties properties = db.credentials();
     properties.setProperty("aegis.config", dir.resolve("ignored-because-url-wins.yml").toString());
     try (Connection c = DriverManager.getConnection(db.aegisUrl(schema, "aegis.config=" + valid), properties)) {
@@ -65,7 +79,7 @@ class ConfigurationIT {
 
   @Test
   void connectionPropertyThenSystemPropertyThenNothing(@TempDir Path dir) throws Exception {
-    Path valid = Files.writeString(dir.resolve("aegis.yml"), VALID);
+    Path valid = valid(dir);
     Properties properties = db.credentials();
     properties.setProperty("aegis.config", valid.toString());
     try (Connection c = DriverManager.getConnection(db.aegisUrl(schema), properties)) {
@@ -122,7 +136,7 @@ class ConfigurationIT {
     mysql.setPassword(db.password());
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     AegisDataSource secured = AegisDataSource.builder(mysql)
-        .config(Files.writeString(dir.resolve("aegis.yml"), VALID).toString())
+        .config(valid(dir).toString())
         .meterRegistry(registry)
         .build();
     try (Connection c = secured.getConnection(); Statement s = c.createStatement();
