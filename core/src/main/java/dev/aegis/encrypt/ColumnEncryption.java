@@ -14,10 +14,12 @@ import java.sql.SQLException;
  * results. The plan for a statement shape is computed once per digest and cached; thread-safe, no lock.
  */
 public final class ColumnEncryption {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ColumnEncryption.class);
   private final EncryptedColumns columns;
   private final EncryptionPlanner planner;
   private final Cache<String, EncryptionPlan> plans;
-  private final Runnable plaintextRead;
+  private final java.util.function.Consumer<ProtectedColumn> plaintextRead;
+  private final java.util.Set<String> warnedColumns = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param plaintextRead called for each value of an encrypted column read as plaintext (a half-migrated
@@ -25,7 +27,14 @@ public final class ColumnEncryption {
    */
   public ColumnEncryption(EncryptedColumns columns, int cacheSize, Runnable plaintextRead) {
     this.columns = columns;
-    this.plaintextRead = plaintextRead;
+    this.plaintextRead = column -> {
+      plaintextRead.run();
+      if (warnedColumns.add(column.name())) {
+        LOG.warn("Encrypted column {} holds values that are not Aegis ciphertext (a half-migrated table);"
+            + " they are read as plaintext and counted in aegis.encryption.plaintext.reads. Encrypt the"
+            + " existing rows, then set strict: true on the column. Logged once per column.", column.name());
+      }
+    };
     this.planner = new EncryptionPlanner(columns);
     this.plans = Caffeine.newBuilder().maximumSize(cacheSize).build();
   }

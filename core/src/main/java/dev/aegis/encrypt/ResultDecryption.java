@@ -31,10 +31,10 @@ public final class ResultDecryption {
   private final byte[] kinds;
   private final ProtectedColumn[] protectedColumns;
   private final String[] labels;
-  private final Runnable plaintextRead;
+  private final java.util.function.Consumer<ProtectedColumn> plaintextRead;
 
   private ResultDecryption(EncryptedColumns columns, byte[] kinds, ProtectedColumn[] protectedColumns,
-      String[] labels, Runnable plaintextRead) {
+      String[] labels, java.util.function.Consumer<ProtectedColumn> plaintextRead) {
     this.columns = columns;
     this.kinds = kinds;
     this.protectedColumns = protectedColumns;
@@ -48,7 +48,7 @@ public final class ResultDecryption {
    * @param plaintextRead counts values of encrypted columns read as plaintext (half-migrated tables)
    */
   public static ResultDecryption of(ResultSetMetaData metadata, EncryptedColumns columns,
-      Runnable plaintextRead) throws SQLException {
+      java.util.function.Consumer<ProtectedColumn> plaintextRead) throws SQLException {
     if (columns.isEmpty() || metadata == null) {
       return null;
     }
@@ -156,7 +156,7 @@ public final class ResultDecryption {
             + " returned. Encrypt the column's existing rows, or remove 'strict' while they are migrated.");
       }
       // A half-migrated table: the row predates encryption. Counted so operators see migration progress.
-      plaintextRead.run();
+      plaintextRead.accept(column);
       return raw;
     }
     return column.open(stored);
