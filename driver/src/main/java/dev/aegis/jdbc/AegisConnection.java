@@ -167,13 +167,15 @@ final class AegisConnection implements Connection {
   public PreparedStatement prepareStatement(String sql, int resultSetType,
       int resultSetConcurrency) throws SQLException {
     PreparedSql plan = pipeline.prepare(SqlEntry.PREPARE_STATEMENT, sql);
-    return new AegisPreparedStatement(this, delegate.prepareStatement(plan.sql(), resultSetType, resultSetConcurrency), plan);
+    return new AegisPreparedStatement(this,
+        delegate.prepareStatement(plan.sql(), resultSetType, resultSetConcurrency), plan);
   }
 
   @Override
   public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
     PreparedSql plan = pipeline.prepare(SqlEntry.PREPARE_CALL, sql);
-    return new AegisCallableStatement(this, delegate.prepareCall(plan.sql(), resultSetType, resultSetConcurrency), plan);
+    return new AegisCallableStatement(this,
+        delegate.prepareCall(plan.sql(), resultSetType, resultSetConcurrency), plan);
   }
 
   @Override

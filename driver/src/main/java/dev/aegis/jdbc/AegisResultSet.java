@@ -149,7 +149,8 @@ final class AegisResultSet implements ResultSet {
   public BigDecimal getBigDecimal(int columnIndex, int scale) throws SQLException {
     Object plain = plain(columnIndex);
     if (plain != ResultDecryption.NOT_ENCRYPTED) {
-      return plain == null ? null : PlainConversions.toBigDecimal(plain, label(columnIndex)).setScale(scale, java.math.RoundingMode.HALF_UP);
+      return plain == null ? null
+          : PlainConversions.toBigDecimal(plain, label(columnIndex)).setScale(scale, java.math.RoundingMode.HALF_UP);
     }
     return delegate.getBigDecimal(columnIndex, scale);
   }
