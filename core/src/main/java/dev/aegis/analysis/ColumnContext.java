@@ -20,8 +20,8 @@ public enum ColumnContext {
   ORDER_BY,
   /**
    * GROUP BY, a window's PARTITION BY, and the other places where rows are told apart by equal values:
-   * {@code SELECT DISTINCT} (operation "DISTINCT"), UNION without ALL, INTERSECT and EXCEPT (operation
-   * the set operation).
+   * {@code SELECT DISTINCT} (operation "DISTINCT"), {@code COUNT(DISTINCT …)} (operation
+   * "COUNT(DISTINCT)"), UNION without ALL, INTERSECT and EXCEPT (operation the set operation).
    */
   GROUP_BY,
   /**

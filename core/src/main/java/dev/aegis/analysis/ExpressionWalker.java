@@ -1035,7 +1035,9 @@ final class ExpressionWalker implements ExpressionVisitor<Void> {
       throw Unsupported.node(f.getKeep() != null ? f.getKeep() : f.getHavingClause(), "a function");
     }
     // VALUES(col) of ON DUPLICATE KEY UPDATE is the column's incoming value, not a computation on it.
+    // COUNT(DISTINCT col) tells rows apart by equal values, as SELECT DISTINCT does.
     Here as = Side.isValuesOf(f) ? here
+        : f.isDistinct() && "count".equalsIgnoreCase(name) ? new Here(ColumnContext.GROUP_BY, "COUNT(DISTINCT)")
         : expression(name == null ? "FUNCTION" : name.toUpperCase(Locale.ROOT));
     if (f.getParameters() != null) {
       innerAll(f.getParameters(), as);

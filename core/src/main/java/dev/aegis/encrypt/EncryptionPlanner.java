@@ -128,8 +128,10 @@ final class EncryptionPlanner {
           + " characters of values.");
     }
     if (column == null || other == null) {
-      return refused(encrypted, "comparison " + operation + " with " + (use.other() == null
-          ? "an expression" : "non-encrypted column " + use.other()), "the server would compare ciphertext"
+      // The side that is not encrypted: either may be written first.
+      String plain = column == null ? use.column() : use.other();
+      return refused(encrypted, "comparison " + operation + " with " + (plain == null
+          ? "an expression" : "non-encrypted column " + plain), "the server would compare ciphertext"
           + " with plaintext. Compare with a bound value (col = ?), which Aegis encrypts.");
     }
     if (column.mode() != EncryptionMode.DETERMINISTIC) {
@@ -144,6 +146,11 @@ final class EncryptionPlanner {
   private static String assigned(ColumnUse use, ProtectedColumn target, ProtectedColumn source) {
     if (target != null && source != null && target.domain().equals(source.domain())) {
       return null; // ciphertext copied within its domain stays valid
+    }
+    if (target != null && source != null) {
+      return refused(target, use.operation() + " from encrypted column " + source.name() + " of another"
+          + " domain", "ciphertext is bound to its domain and would not decrypt in this column. Give both"
+          + " columns the same domain and key, or copy through the application.");
     }
     if (target != null) {
       return refused(target, use.operation() + " from " + (use.other() == null ? "an expression or constant"

@@ -61,8 +61,13 @@ final class LiteralEncryption {
   }
 
   private static Object number(String text) {
-    // A sign may be apart from its digits ("- 5"); the server reads them as one number.
-    String t = text.replaceAll("\\s+", "");
+    // A sign may be apart from its digits, by spaces or comments ("- 5", "- /* c */ 5"); the server reads
+    // them as one number. The number token itself is the run of number characters that ends the text.
+    int digits = text.length();
+    while (digits > 0 && isNumberChar(text.charAt(digits - 1))) {
+      digits--;
+    }
+    String t = digits == 0 ? text : (text.charAt(0) == '-' ? "-" : "") + text.substring(digits);
     if (t.indexOf('e') >= 0 || t.indexOf('E') >= 0) {
       return Double.parseDouble(t);
     }
@@ -71,6 +76,10 @@ final class LiteralEncryption {
     }
     BigInteger value = new BigInteger(t.startsWith("+") ? t.substring(1) : t);
     return value.bitLength() < 64 ? (Object) value.longValue() : value;
+  }
+
+  private static boolean isNumberChar(char c) {
+    return c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
   }
 
   /** {@code X'4142'}, {@code x'4142'} or {@code 0x4142}. */
@@ -83,13 +92,13 @@ final class LiteralEncryption {
     return HexFormat.of().parseHex(digits);
   }
 
-  /** {@code b'0101'} or {@code 0b0101}, as the bytes MySQL makes of it. */
+  /** {@code b'0101'} or {@code 0b0101}, as the bytes MySQL makes of it ({@code b''} is the empty string). */
   private static byte[] bits(String text) {
     String digits = text.startsWith("0b") || text.startsWith("0B") ? text.substring(2)
         : text.substring(2, text.length() - 1);
     BigInteger value = digits.isEmpty() ? BigInteger.ZERO : new BigInteger(digits, 2);
     byte[] bytes = value.toByteArray();
-    int length = Math.max(1, (digits.length() + 7) / 8);
+    int length = (digits.length() + 7) / 8;
     byte[] out = new byte[length];
     int copy = Math.min(length, bytes.length);
     System.arraycopy(bytes, bytes.length - copy, out, length - copy, copy);

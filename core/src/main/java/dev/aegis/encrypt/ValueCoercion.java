@@ -31,10 +31,11 @@ final class ValueCoercion {
       .optionalStart().appendLiteral('T').optionalEnd()
       .append(DateTimeFormatter.ISO_LOCAL_TIME)
       .toFormatter();
+  /** A fraction only when there is one, as MySQL prints a DATETIME: "2024-01-31 10:11:12", "…12.25". */
   private static final DateTimeFormatter MYSQL_DATE_TIME = new DateTimeFormatterBuilder()
       .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ')
       .appendPattern("HH:mm:ss")
-      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+      .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
       .toFormatter();
 
   private ValueCoercion() {}
@@ -51,7 +52,7 @@ final class ValueCoercion {
         case STRING -> text(value);
         case BYTES -> value instanceof byte[] ? value : text(value).getBytes(StandardCharsets.UTF_8);
         case INTEGER -> integer(value, column);
-        case DECIMAL -> decimal(value).stripTrailingZeros();
+        case DECIMAL -> exactDecimal(value, column);
         case DOUBLE -> value instanceof Number n ? n.doubleValue() : Double.parseDouble(text(value).strip());
         case BOOLEAN -> bool(value, column);
         case DATE -> date(value);
@@ -105,13 +106,42 @@ final class ValueCoercion {
     } else if (value instanceof BigInteger i) {
       exact = i;
     } else {
-      exact = decimal(value).toBigIntegerExact();
+      BigDecimal d = decimal(value).stripTrailingZeros();
+      // Judged before toBigIntegerExact, which would expand "1e99999999" (a short string) to all its digits.
+      if (d.scale() > 0) {
+        throw new ArithmeticException("not a whole number");
+      }
+      if (d.precision() - d.scale() > 19) {
+        throw integerOutOfRange(column);
+      }
+      exact = d.toBigIntegerExact();
     }
     if (exact.bitLength() > 63) {
-      throw new SQLDataException("A number out of the range of a 64-bit integer cannot be written to"
-          + " encrypted column " + column + ".", "22003");
+      throw integerOutOfRange(column);
     }
     return exact.longValue();
+  }
+
+  private static SQLDataException integerOutOfRange(String column) {
+    return new SQLDataException("A number out of the range of a 64-bit integer cannot be written to"
+        + " encrypted column " + column + ".", "22003");
+  }
+
+  /** MySQL's widest DECIMAL: 65 digits, 30 of them after the point. */
+  private static final int DECIMAL_DIGITS = 65;
+  private static final int DECIMAL_SCALE = 30;
+
+  /**
+   * The canonical decimal, within what a MySQL DECIMAL can hold. Checked before anything prints its digits:
+   * "1e999999999" is a short string but a billion-digit number.
+   */
+  private static BigDecimal exactDecimal(Object value, String column) throws SQLDataException {
+    BigDecimal d = decimal(value).stripTrailingZeros();
+    if (d.precision() - d.scale() > DECIMAL_DIGITS || d.scale() > DECIMAL_SCALE) {
+      throw new SQLDataException("A number outside what a DECIMAL holds (" + DECIMAL_DIGITS + " digits, "
+          + DECIMAL_SCALE + " after the point) cannot be written to encrypted column " + column + ".", "22003");
+    }
+    return d;
   }
 
   private static BigDecimal decimal(Object value) {

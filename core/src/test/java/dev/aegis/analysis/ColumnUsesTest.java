@@ -30,7 +30,10 @@ class ColumnUsesTest {
 
   @Test
   void countDistinctIsRecordedForTheConsumerToJudge() {
+    // COUNT(DISTINCT) tells rows apart by equal values, like GROUP BY; a plain COUNT only counts them.
     assertThat(uses("SELECT COUNT(DISTINCT email) FROM customers"))
+        .containsExactly("GROUP_BY COUNT(DISTINCT) email@customers");
+    assertThat(uses("SELECT COUNT(email) FROM customers"))
         .containsExactly("EXPRESSION COUNT email@customers");
     assertThat(uses("SELECT COUNT(*) FROM customers")).isEmpty();
   }
