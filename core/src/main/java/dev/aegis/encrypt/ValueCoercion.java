@@ -38,6 +38,11 @@ final class ValueCoercion {
       .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
       .toFormatter();
 
+  private static final DateTimeFormatter MYSQL_TIME = new DateTimeFormatterBuilder()
+      .appendPattern("HH:mm:ss")
+      .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+      .toFormatter();
+
   private ValueCoercion() {}
 
   /**
@@ -53,7 +58,7 @@ final class ValueCoercion {
         case BYTES -> value instanceof byte[] ? value : text(value).getBytes(StandardCharsets.UTF_8);
         case INTEGER -> integer(value, column);
         case DECIMAL -> exactDecimal(value, column);
-        case DOUBLE -> value instanceof Number n ? n.doubleValue() : Double.parseDouble(text(value).strip());
+        case DOUBLE -> finiteDouble(value, column);
         case BOOLEAN -> bool(value, column);
         case DATE -> date(value);
         case TIME -> time(value);
@@ -81,9 +86,16 @@ final class ValueCoercion {
       return b ? "1" : "0";
     }
     if (value instanceof Double || value instanceof Float) {
+      // A float keeps its own shortest form: 1.1f is "1.1", not the double 1.100000023841858.
       double d = ((Number) value).doubleValue();
-      return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15
-          ? Long.toString((long) d) : Double.toString(d);
+      return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
+          : value instanceof Float f ? Float.toString(f) : Double.toString(d);
+    }
+    if (value instanceof java.sql.Time t) {
+      return t.toLocalTime().format(MYSQL_TIME);
+    }
+    if (value instanceof LocalTime t) {
+      return t.format(MYSQL_TIME);
     }
     if (value instanceof java.sql.Timestamp t) {
       return t.toLocalDateTime().format(MYSQL_DATE_TIME);
@@ -95,6 +107,19 @@ final class ValueCoercion {
       return new java.sql.Timestamp(d.getTime()).toLocalDateTime().format(MYSQL_DATE_TIME);
     }
     return value.toString();
+  }
+
+  /**
+   * A double as MySQL's DOUBLE holds it: finite (the server stores neither NaN nor infinity), and one zero,
+   * so {@code -0.0} and {@code 0.0} encrypt alike on a deterministic column.
+   */
+  private static Double finiteDouble(Object value, String column) throws SQLDataException {
+    double d = value instanceof Number n ? n.doubleValue() : Double.parseDouble(text(value).strip());
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw new SQLDataException("NaN and infinity cannot be written to or compared with encrypted column "
+          + column + ", as MySQL's DOUBLE holds neither.", "22003");
+    }
+    return d == 0.0 ? 0.0 : d;
   }
 
   private static Object integer(Object value, String column) throws SQLDataException {

@@ -280,4 +280,23 @@ class ValueCoercionTest {
           .hasMessageContaining("payments.amount"));
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void timesFloatsAndZerosTakeMySqlsForms() throws Exception {
+    org.assertj.core.api.Assertions.assertThat(ValueCoercion.coerce(dev.aegis.config.ValueType.STRING,
+        java.time.LocalTime.of(10, 11), "t.c")).isEqualTo("10:11:00");
+    org.assertj.core.api.Assertions.assertThat(ValueCoercion.coerce(dev.aegis.config.ValueType.STRING,
+        java.sql.Time.valueOf("10:11:12"), "t.c")).isEqualTo("10:11:12");
+    org.assertj.core.api.Assertions.assertThat(ValueCoercion.coerce(dev.aegis.config.ValueType.STRING, 1.1f, "t.c"))
+        .isEqualTo("1.1");
+    org.assertj.core.api.Assertions.assertThat(ValueCoercion.coerce(dev.aegis.config.ValueType.DOUBLE, -0.0, "t.c"))
+        .isEqualTo(0.0).matches(d -> 1 / (Double) d > 0, "positive zero");
+    for (Object bad : new Object[] {Double.NaN, Double.POSITIVE_INFINITY, "Infinity"}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+          () -> ValueCoercion.coerce(dev.aegis.config.ValueType.DOUBLE, bad, "t.c"))
+          .isInstanceOf(java.sql.SQLDataException.class)
+          .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((java.sql.SQLException) e).getSQLState())
+              .isEqualTo("22003"));
+    }
+  }
 }
