@@ -19,7 +19,11 @@ final class CannedJdbc {
   private CannedJdbc() {}
 
   static DataSource dataSource() {
-    Connection connection = connection();
+    return dataSource(connection());
+  }
+
+  /** A data source that hands out {@code connection} (another canned connection, e.g. {@link CannedCustomers}). */
+  static DataSource dataSource(Connection connection) {
     return new DataSource() {
       @Override
       public Connection getConnection() {
@@ -82,7 +86,7 @@ final class CannedJdbc {
     });
   }
 
-  private static Object defaultValue(Class<?> type) {
+  static Object defaultValue(Class<?> type) {
     if (type == boolean.class) {
       return Boolean.FALSE;
     }
@@ -96,7 +100,7 @@ final class CannedJdbc {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+  static <T> T proxy(Class<T> type, InvocationHandler handler) {
     return (T) Proxy.newProxyInstance(CannedJdbc.class.getClassLoader(), new Class<?>[] {type}, handler);
   }
 }
