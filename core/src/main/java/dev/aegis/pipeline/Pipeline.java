@@ -31,18 +31,29 @@ public interface Pipeline {
    * Judges and, where needed, rewrites one SQL text executed as it is. The wrappers hand the delegate
    * exactly what this returns, never the original.
    *
+   * @param session the connection the text comes from, for attribution
    * @param entry the JDBC call that carries the text
    * @param sql the application's SQL; null is passed on for the delegate to reject as it always does
    * @return the SQL to hand to the delegate (literals of encrypted columns encrypted)
    * @throws SQLException when the statement must not reach the server; nothing is sent then
    */
-  String intercept(SqlEntry entry, String sql) throws SQLException;
+  String intercept(Session session, SqlEntry entry, String sql) throws SQLException;
+
+  /** {@link #intercept(Session, SqlEntry, String)} for a statement of no known connection. */
+  default String intercept(SqlEntry entry, String sql) throws SQLException {
+    return intercept(Session.UNKNOWN, entry, sql);
+  }
 
   /**
    * As {@link #intercept}, for a statement that is prepared: also says which parameters carry values of
    * encrypted columns, to be encrypted as they are bound.
    */
-  PreparedSql prepare(SqlEntry entry, String sql) throws SQLException;
+  PreparedSql prepare(Session session, SqlEntry entry, String sql) throws SQLException;
+
+  /** {@link #prepare(Session, SqlEntry, String)} for a statement of no known connection. */
+  default PreparedSql prepare(SqlEntry entry, String sql) throws SQLException {
+    return prepare(Session.UNKNOWN, entry, sql);
+  }
 
   /** The decryption of a result with this metadata, or null when nothing in it can be encrypted. */
   ResultDecryption results(ResultSetMetaData metadata) throws SQLException;

@@ -105,13 +105,13 @@ public final class StatementPipeline implements Pipeline {
   }
 
   @Override
-  public String intercept(SqlEntry entry, String sql) throws SQLException {
+  public String intercept(Session session, SqlEntry entry, String sql) throws SQLException {
     long start = System.nanoTime();
     try {
       if (detector == null || sql == null) {
         return sql;
       }
-      LexedStatement statement = screen(entry, sql);
+      LexedStatement statement = screen(session, entry, sql);
       ColumnEncryption columns = encryption(statement);
       return columns == null ? sql : columns.rewrite(statement, detector.analysis(statement));
     } catch (RuntimeException | StackOverflowError e) {
@@ -129,13 +129,13 @@ public final class StatementPipeline implements Pipeline {
   }
 
   @Override
-  public PreparedSql prepare(SqlEntry entry, String sql) throws SQLException {
+  public PreparedSql prepare(Session session, SqlEntry entry, String sql) throws SQLException {
     long start = System.nanoTime();
     try {
       if (detector == null || sql == null) {
         return new PreparedSql(sql, null);
       }
-      LexedStatement statement = screen(entry, sql);
+      LexedStatement statement = screen(session, entry, sql);
       ColumnEncryption columns = encryption(statement);
       return columns == null ? new PreparedSql(sql, null)
           : columns.prepare(statement, detector.analysis(statement));
@@ -206,7 +206,7 @@ public final class StatementPipeline implements Pipeline {
    * Lexes the statement once and, unless detection is off, judges it; a block in enforce mode throws.
    * Returns the statement as the server's default mode reads it, which is what encryption rewrites.
    */
-  private LexedStatement screen(SqlEntry entry, String sql) throws SQLException {
+  private LexedStatement screen(Session session, SqlEntry entry, String sql) throws SQLException {
     LexedStatement statement = Lexer.lex(sql, limits);
     if (!judging) {
       return statement;

@@ -7,6 +7,7 @@ import dev.aegis.config.AegisConfig;
 import dev.aegis.encrypt.PreparedSql;
 import dev.aegis.encrypt.ResultDecryption;
 import dev.aegis.pipeline.Pipeline;
+import dev.aegis.pipeline.Session;
 import java.sql.ResultSetMetaData;
 import dev.aegis.pipeline.SqlEntry;
 import java.lang.reflect.InvocationTargetException;
@@ -60,7 +61,7 @@ class InterceptionContractTest {
     }
 
     @Override
-    public String intercept(SqlEntry entry, String sql) throws SQLException {
+    public String intercept(Session session, SqlEntry entry, String sql) throws SQLException {
       pipelineCalls.add(entry + " " + sql);
       if (refuse) {
         throw new SQLException("refused by the test pipeline", "ZA999");
@@ -69,8 +70,8 @@ class InterceptionContractTest {
     }
 
     @Override
-    public PreparedSql prepare(SqlEntry entry, String sql) throws SQLException {
-      return new PreparedSql(intercept(entry, sql), null);
+    public PreparedSql prepare(Session session, SqlEntry entry, String sql) throws SQLException {
+      return new PreparedSql(intercept(session, entry, sql), null);
     }
 
     @Override
