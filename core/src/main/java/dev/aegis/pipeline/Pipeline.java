@@ -1,5 +1,6 @@
 package dev.aegis.pipeline;
 
+import dev.aegis.behaviour.ResultWatch;
 import dev.aegis.config.AegisConfig;
 import dev.aegis.encrypt.PreparedSql;
 import dev.aegis.encrypt.ResultDecryption;
@@ -57,6 +58,23 @@ public interface Pipeline {
 
   /** The decryption of a result with this metadata, or null when nothing in it can be encrypted. */
   ResultDecryption results(ResultSetMetaData metadata) throws SQLException;
+
+  /**
+   * The shape (digest) of the last statement this thread handed to the pipeline, or null when it was not
+   * lexed (detection off, no encrypted columns): what result-side findings name as the statement.
+   */
+  default String lastDigest() {
+    return null;
+  }
+
+  /**
+   * The behaviour watch over one result (rows read, canary values), or null when behaviour checks are off.
+   *
+   * @param digest the shape of the statement that produced it, or null
+   */
+  default ResultWatch watch(Session session, String digest, ResultSetMetaData metadata) throws SQLException {
+    return null;
+  }
 
   /** Whether results may need decryption at all (encrypted columns are configured and loaded). */
   boolean decrypts();

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SecurityLog {
   private static final Logger LOG = LoggerFactory.getLogger("dev.aegis.security");
+  private static final Logger EVENTS = LoggerFactory.getLogger("aegis.security");
   private static final int DIGEST_IN_MESSAGE = 300;
 
   private SecurityLog() {}
@@ -27,6 +28,15 @@ final class SecurityLog {
         ? "would-block" : verdict.action().name().toLowerCase(Locale.ROOT);
     LOG.warn("aegis verdict={} mode={} score={} rules={} entry={} digest={}", action,
         mode.name().toLowerCase(Locale.ROOT), verdict.score(), ids(verdict.findings()), entry.tag(), digest);
+  }
+
+  /** One finding as one line on {@code aegis.security}: rule, who, and the statement's shape, no values. */
+  static void event(dev.aegis.events.SecurityEvent event) {
+    if (EVENTS.isWarnEnabled()) {
+      EVENTS.warn("aegis event rule={} category={} severity={} score={} action={} principal={} address={}"
+          + " digest={} detail={}", event.rule(), event.category(), event.severity(), event.score(),
+          event.action(), event.principal(), event.address(), event.digest(), event.detail());
+    }
   }
 
   /** The statement's text is not logged: without a digest it could hold literal values. */

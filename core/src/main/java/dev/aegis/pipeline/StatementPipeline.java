@@ -1,7 +1,13 @@
 package dev.aegis.pipeline;
 
 import dev.aegis.analysis.Analysis;
+import dev.aegis.behaviour.BehaviourChecks;
+import dev.aegis.behaviour.ProfileStore;
+import dev.aegis.behaviour.ResultWatch;
 import dev.aegis.config.AegisConfig;
+import dev.aegis.config.Location;
+import dev.aegis.events.SecurityEvent;
+import java.util.function.Consumer;
 import dev.aegis.config.AnalysisConfig;
 import dev.aegis.config.DetectionMode;
 import dev.aegis.detect.Detector;
@@ -48,6 +54,10 @@ public final class StatementPipeline implements Pipeline {
   private final EncryptionKeys keys;
   private volatile ColumnEncryption encryption;
   private volatile Detector offlineDetector;
+  private final BehaviourChecks behaviour;
+  private final Consumer<SecurityEvent> events;
+  /** The digest of the last statement this thread screened: results name it in their findings. */
+  private final ThreadLocal<String> lastDigest = new ThreadLocal<>();
 
   private StatementPipeline(AegisConfig config, MeterRegistry registry, Function<String, Analysis> analyzer,
       Path base) {
@@ -61,6 +71,14 @@ public final class StatementPipeline implements Pipeline {
         ? new Detector(analyzer, analysis.cacheSize(), config.detection().blockThreshold())
         : null;
     this.keys = config.columns().isEmpty() ? null : new EncryptionKeys(config, base);
+    this.events = SecurityLog::event;
+    this.behaviour = judging ? new BehaviourChecks(config.behaviour(), mode == DetectionMode.LEARN,
+        profiles(config, base), System::nanoTime, events, registry) : null;
+  }
+
+  private static ProfileStore profiles(AegisConfig config, Path base) {
+    Location profiles = config.behaviour().profiles();
+    return profiles == null ? null : new ProfileStore(base.resolve(profiles.target()));
   }
 
   /** A pipeline for {@code config} that records its meters in {@code registry}. */
@@ -175,6 +193,16 @@ public final class StatementPipeline implements Pipeline {
   }
 
   @Override
+  public String lastDigest() {
+    return lastDigest.get();
+  }
+
+  @Override
+  public ResultWatch watch(Session session, String digest, ResultSetMetaData metadata) throws SQLException {
+    return behaviour == null ? null : behaviour.watch(session.caller(), digest, metadata);
+  }
+
+  @Override
   public ResultDecryption results(ResultSetMetaData metadata) throws SQLException {
     ColumnEncryption columns = encryption;
     return columns == null ? null : columns.results(metadata);
@@ -208,6 +236,7 @@ public final class StatementPipeline implements Pipeline {
    */
   private LexedStatement screen(Session session, SqlEntry entry, String sql) throws SQLException {
     LexedStatement statement = Lexer.lex(sql, limits);
+    lastDigest.set(statement.digest());
     if (!judging) {
       return statement;
     }

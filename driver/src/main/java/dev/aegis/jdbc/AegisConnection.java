@@ -1,6 +1,7 @@
 package dev.aegis.jdbc;
 
 import dev.aegis.config.AegisConfig;
+import dev.aegis.behaviour.ResultWatch;
 import dev.aegis.encrypt.PreparedSql;
 import dev.aegis.encrypt.ResultDecryption;
 import dev.aegis.pipeline.SqlEntry;
@@ -63,6 +64,16 @@ final class AegisConnection implements Connection {
     } catch (SQLException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** The shape of the last statement this thread handed to the pipeline, or null. */
+  String lastDigest() {
+    return pipeline.lastDigest();
+  }
+
+  /** The behaviour watch over a delegate result set of this connection, or null. */
+  ResultWatch watch(ResultSet results, String digest) throws SQLException {
+    return pipeline.watch(session, digest, results.getMetaData());
   }
 
   /** How to decrypt a delegate result set of this connection; null when nothing in it can be encrypted. */

@@ -25,6 +25,15 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
     super(connection, prepared);
     this.prepared = prepared;
     this.plan = plan;
+    this.digest = connection.lastDigest();
+  }
+
+  /** The shape captured when the statement was prepared: its results are this statement's. */
+  private final String digest;
+
+  @Override
+  String digest() {
+    return digest;
   }
 
   /** The encrypted column parameter {@code index} carries a value of, or null. */

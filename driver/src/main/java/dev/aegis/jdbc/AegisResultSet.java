@@ -9,6 +9,7 @@ import java.util.Calendar;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import java.util.Map;
+import dev.aegis.behaviour.ResultWatch;
 import dev.aegis.crypto.PlainConversions;
 import dev.aegis.encrypt.ProtectedColumn;
 import dev.aegis.encrypt.ResultDecryption;
@@ -31,13 +32,40 @@ final class AegisResultSet implements ResultSet {
    *     specifies for result sets made by {@code DatabaseMetaData})
    */
   AegisResultSet(Statement statement, ResultSet delegate) {
-    this(statement, delegate, null);
+    this(statement, delegate, null, null);
   }
 
-  AegisResultSet(Statement statement, ResultSet delegate, ResultDecryption decryption) {
+  AegisResultSet(Statement statement, ResultSet delegate, ResultDecryption decryption, ResultWatch watch) {
     this.statement = statement;
     this.delegate = delegate;
     this.decryption = decryption;
+    this.watch = watch;
+  }
+
+  /** Null when behaviour checks are off (metadata results, detection off). */
+  private final ResultWatch watch;
+  private boolean ended;
+
+  /** Counts the row and looks for canary values in it; never fails the application's read. */
+  private void watchRow() {
+    watch.row();
+    int[] canaries = watch.canaryColumns();
+    for (int i = 0; i < canaries.length; i++) {
+      try {
+        if (watch.isCanary(i, getString(canaries[i]))) {
+          watch.canaryRead(canaries[i]);
+        }
+      } catch (SQLException | RuntimeException e) {
+        // An unreadable value is the application's getter's to report, not the watch's.
+      }
+    }
+  }
+
+  private void endWatch() {
+    if (watch != null && !ended) {
+      ended = true;
+      watch.end();
+    }
   }
 
   /** The plaintext of an encrypted value, null for NULL, or NOT_ENCRYPTED to read from the delegate. */
@@ -57,11 +85,20 @@ final class AegisResultSet implements ResultSet {
 
   @Override
   public boolean next() throws SQLException {
-    return delegate.next();
+    boolean more = delegate.next();
+    if (watch != null) {
+      if (more) {
+        watchRow();
+      } else {
+        endWatch();
+      }
+    }
+    return more;
   }
 
   @Override
   public void close() throws SQLException {
+    endWatch();
     delegate.close();
   }
 

@@ -26,12 +26,18 @@ class AegisStatement implements Statement {
    * Wraps a result set of this statement, returning the same wrapper for the same delegate result set so
    * that {@code getResultSet()} called twice gives one object, as it does on the delegate.
    */
+  /** The shape of the statement whose results are wrapped next: the last one this thread sent. */
+  String digest() {
+    return connection.lastDigest();
+  }
+
   final ResultSet results(ResultSet results) throws SQLException {
     if (results == null) {
       return null;
     }
     if (results != lastDelegateResults) {
-      lastResults = new AegisResultSet(this, results, connection.decryption(results));
+      lastResults = new AegisResultSet(this, results, connection.decryption(results),
+          connection.watch(results, digest()));
       lastDelegateResults = results;
     }
     return lastResults;

@@ -1,0 +1,104 @@
+package dev.aegis.behaviour;
+
+import dev.aegis.config.BehaviourConfig;
+import dev.aegis.context.AegisContext;
+import dev.aegis.events.SecurityEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Checks on what callers read, seen from the results as the application reads them: mass data access
+ * ({@link DataAccessMonitor}) and canary values — decoys that no legitimate code path ever reads, so a
+ * result that returns one is an intrusion that no statement signature sees. One per configuration;
+ * thread-safe.
+ */
+public final class BehaviourChecks {
+  public static final String MASS_DATA_ACCESS = "mass-data-access";
+  public static final String CANARY_READ = "canary-read";
+
+  private final BehaviourConfig config;
+  private final DataAccessMonitor volumes;
+  private final Map<String, Set<String>> canaries = new HashMap<>();
+  private final Consumer<SecurityEvent> events;
+  private final Counter massAccess;
+  private final Counter canaryReads;
+
+  /**
+   * @param learning whether volumes train baselines (detection mode learn) instead of being judged
+   * @param profiles where baselines persist, or null
+   * @param events where findings go
+   */
+  public BehaviourChecks(BehaviourConfig config, boolean learning, ProfileStore profiles, LongSupplier nanos,
+      Consumer<SecurityEvent> events, MeterRegistry registry) {
+    this.config = config;
+    this.volumes = new DataAccessMonitor(config, learning, nanos, profiles);
+    for (BehaviourConfig.Canary canary : config.canaries()) {
+      canaries.computeIfAbsent(ResultWatch.key(canary), k -> new HashSet<>()).add(canary.value());
+    }
+    this.events = events;
+    this.massAccess = Counter.builder("aegis.behaviour.findings").tag("rule", MASS_DATA_ACCESS)
+        .description("Behaviour findings: mass data access and canary reads").register(registry);
+    this.canaryReads = Counter.builder("aegis.behaviour.findings").tag("rule", CANARY_READ)
+        .description("Behaviour findings: mass data access and canary reads").register(registry);
+  }
+
+  /** The watch over one result read by {@code caller}, produced by the statement of shape {@code digest}. */
+  public ResultWatch watch(AegisContext.Caller caller, String digest, ResultSetMetaData metadata)
+      throws SQLException {
+    int[] columns = new int[0];
+    List<Set<String>> values = List.of();
+    if (!canaries.isEmpty() && metadata != null) {
+      values = new ArrayList<>(1);
+      columns = ResultWatch.canaryColumns(metadata, canaries, values);
+    }
+    return new ResultWatch(this, caller.principal(), caller.address(), digest, columns, values);
+  }
+
+  void statementRows(String principal, String address, String digest, long rows) {
+    if (volumes.tooManyForOneStatement(rows)) {
+      massAccess.increment();
+      publish(MASS_DATA_ACCESS, "high", 0.8, principal, address, digest, "one result returned more than "
+          + config.maxRowsPerStatement() + " rows");
+    }
+  }
+
+  void rowsRead(String principal, String address, String digest, long rows) {
+    long total = volumes.read(principal, rows);
+    if (total >= 0) {
+      massAccess.increment();
+      publish(MASS_DATA_ACCESS, "high", 0.8, principal, address, digest, "read " + total + " rows in the last"
+          + " minute, above this principal's threshold of " + volumes.threshold(principal));
+    }
+  }
+
+  void canaryRead(String principal, String address, String digest, int column) {
+    canaryReads.increment();
+    publish(CANARY_READ, "critical", 1.0, principal, address, digest, "a result returned a canary value (column "
+        + column + " of the result); no legitimate code path reads it");
+  }
+
+  private void publish(String rule, String severity, double score, String principal, String address,
+      String digest, String detail) {
+    try {
+      events.accept(new SecurityEvent(Instant.now(), rule, "behaviour", severity, score, "alert", principal,
+          address, digest, detail));
+    } catch (RuntimeException e) {
+      // Publishing must never break the application's read.
+    }
+  }
+
+  DataAccessMonitor volumes() {
+    return volumes;
+  }
+}
