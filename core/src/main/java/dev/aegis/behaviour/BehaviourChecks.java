@@ -5,7 +5,6 @@ import dev.aegis.context.AegisContext;
 import dev.aegis.events.SecurityEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,13 +53,14 @@ public final class BehaviourChecks {
   }
 
   /** The watch over one result read by {@code caller}, produced by the statement of shape {@code digest}. */
-  public ResultWatch watch(AegisContext.Caller caller, String digest, ResultSetMetaData metadata)
+  public ResultWatch watch(AegisContext.Caller caller, String digest, java.sql.ResultSet results)
       throws SQLException {
     int[] columns = new int[0];
     List<Set<String>> values = List.of();
-    if (!canaries.isEmpty() && metadata != null) {
+    if (!canaries.isEmpty()) {
+      // Metadata is read only when there are canaries to look for.
       values = new ArrayList<>(1);
-      columns = ResultWatch.canaryColumns(metadata, canaries, values);
+      columns = ResultWatch.canaryColumns(results.getMetaData(), canaries, values);
     }
     return new ResultWatch(this, caller.principal(), caller.address(), digest, columns, values);
   }

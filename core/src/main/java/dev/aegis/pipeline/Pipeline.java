@@ -72,7 +72,7 @@ public interface Pipeline {
    *
    * @param digest the shape of the statement that produced it, or null
    */
-  default ResultWatch watch(Session session, String digest, ResultSetMetaData metadata) throws SQLException {
+  default ResultWatch watch(Session session, String digest, java.sql.ResultSet results) throws SQLException {
     return null;
   }
 

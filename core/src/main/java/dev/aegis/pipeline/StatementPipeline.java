@@ -198,8 +198,8 @@ public final class StatementPipeline implements Pipeline {
   }
 
   @Override
-  public ResultWatch watch(Session session, String digest, ResultSetMetaData metadata) throws SQLException {
-    return behaviour == null ? null : behaviour.watch(session.caller(), digest, metadata);
+  public ResultWatch watch(Session session, String digest, java.sql.ResultSet results) throws SQLException {
+    return behaviour == null ? null : behaviour.watch(session.caller(), digest, results);
   }
 
   @Override

@@ -73,7 +73,7 @@ final class AegisConnection implements Connection {
 
   /** The behaviour watch over a delegate result set of this connection, or null. */
   ResultWatch watch(ResultSet results, String digest) throws SQLException {
-    return pipeline.watch(session, digest, results.getMetaData());
+    return pipeline.watch(session, digest, results);
   }
 
   /** How to decrypt a delegate result set of this connection; null when nothing in it can be encrypted. */
