@@ -27,11 +27,14 @@ public final class BehaviourChecks {
   public static final String CANARY_READ = "canary-read";
 
   private final BehaviourConfig config;
+  private final Profiles profiles;
   private final DataAccessMonitor volumes;
+  private final HabitChecks habits;
   private final Map<String, Set<String>> canaries = new HashMap<>();
   private final Consumer<SecurityEvent> events;
   private final Counter massAccess;
   private final Counter canaryReads;
+  private final Counter habitFindings;
 
   /**
    * @param learning whether volumes train baselines (detection mode learn) instead of being judged
@@ -41,12 +44,18 @@ public final class BehaviourChecks {
   public BehaviourChecks(BehaviourConfig config, boolean learning, ProfileStore profiles, LongSupplier nanos,
       Consumer<SecurityEvent> events, MeterRegistry registry) {
     this.config = config;
-    this.volumes = new DataAccessMonitor(config, learning, nanos, profiles);
+    this.profiles = new Profiles(profiles);
+    this.volumes = new DataAccessMonitor(config, learning, nanos, this.profiles, learning || profiles != null);
+    // Without learned profiles every principal would be "new": habits are checked only where they are learned.
+    this.habits = learning || profiles != null
+        ? new HabitChecks(config, learning, this.profiles, nanos, System::currentTimeMillis) : null;
     for (BehaviourConfig.Canary canary : config.canaries()) {
       canaries.computeIfAbsent(ResultWatch.key(canary), k -> new HashSet<>()).add(canary.value());
     }
     this.events = events;
     this.massAccess = Counter.builder("aegis.behaviour.findings").tag("rule", MASS_DATA_ACCESS)
+        .description("Behaviour findings: mass data access and canary reads").register(registry);
+    this.habitFindings = Counter.builder("aegis.behaviour.findings").tag("rule", "habit")
         .description("Behaviour findings: mass data access and canary reads").register(registry);
     this.canaryReads = Counter.builder("aegis.behaviour.findings").tag("rule", CANARY_READ)
         .description("Behaviour findings: mass data access and canary reads").register(registry);
@@ -65,9 +74,24 @@ public final class BehaviourChecks {
     return new ResultWatch(this, caller.principal(), caller.address(), digest, columns, values);
   }
 
+  /**
+   * Compares one statement with its principal's habits (or learns them) and publishes what is unusual.
+   * Called for every statement judged, after its analysis is cached: a map lookup or two when all is usual.
+   */
+  public void statement(AegisContext.Caller caller, String digest, dev.aegis.analysis.Analysis analysis) {
+    if (habits == null) {
+      return;
+    }
+    for (HabitChecks.Finding finding : habits.check(caller.principal(), analysis)) {
+      count(habitFindings);
+      publish(finding.rule(), finding.severity(), finding.score(), caller.principal(), caller.address(), digest,
+          finding.detail());
+    }
+  }
+
   void statementRows(String principal, String address, String digest, long rows) {
     if (volumes.tooManyForOneStatement(rows)) {
-      massAccess.increment();
+      count(massAccess);
       publish(MASS_DATA_ACCESS, "high", 0.8, principal, address, digest, "one result returned more than "
           + config.maxRowsPerStatement() + " rows");
     }
@@ -76,16 +100,25 @@ public final class BehaviourChecks {
   void rowsRead(String principal, String address, String digest, long rows) {
     long total = volumes.read(principal, rows);
     if (total >= 0) {
-      massAccess.increment();
+      count(massAccess);
       publish(MASS_DATA_ACCESS, "high", 0.8, principal, address, digest, "read " + total + " rows in the last"
           + " minute, above this principal's threshold of " + volumes.threshold(principal));
     }
   }
 
   void canaryRead(String principal, String address, String digest, int column) {
-    canaryReads.increment();
+    count(canaryReads);
     publish(CANARY_READ, "critical", 1.0, principal, address, digest, "a result returned a canary value (column "
         + column + " of the result); no legitimate code path reads it");
+  }
+
+  /** A meter backend that fails must not break the application's statement or read. */
+  private static void count(Counter counter) {
+    try {
+      counter.increment();
+    } catch (RuntimeException e) {
+      // Counted nowhere: the registry itself is what failed.
+    }
   }
 
   private void publish(String rule, String severity, double score, String principal, String address,

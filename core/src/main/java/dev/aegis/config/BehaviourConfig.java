@@ -16,6 +16,8 @@ import java.util.List;
  * @param canaries decoy values no legitimate code path reads; a result that returns one raises a critical
  *     event
  * @param profiles where learned baselines persist ({@code file:PATH}); null keeps them in memory
+ * @param minStatementsPerMinute statements per minute below which no principal's rate is reported
+ *     (default 600)
  */
 public record BehaviourConfig(
     @JsonDeserialize(using = AnalysisConfig.PositiveInt.class) Integer maxRowsPerStatement,
@@ -23,9 +25,10 @@ public record BehaviourConfig(
     Double baselineFactor,
     @JsonDeserialize(using = AnalysisConfig.PositiveInt.class) Integer minRowsPerMinute,
     List<Canary> canaries,
-    @JsonDeserialize(using = Location.FileOnly.class) Location profiles) {
+    @JsonDeserialize(using = Location.FileOnly.class) Location profiles,
+    @JsonDeserialize(using = AnalysisConfig.PositiveInt.class) Integer minStatementsPerMinute) {
 
-  static final BehaviourConfig DEFAULTS = new BehaviourConfig(null, null, null, null, null, null);
+  static final BehaviourConfig DEFAULTS = new BehaviourConfig(null, null, null, null, null, null, null);
 
   public BehaviourConfig {
     maxRowsPerStatement = maxRowsPerStatement == null ? 10_000 : maxRowsPerStatement;
@@ -36,6 +39,7 @@ public record BehaviourConfig(
     }
     minRowsPerMinute = minRowsPerMinute == null ? 1_000 : minRowsPerMinute;
     canaries = canaries == null ? List.of() : List.copyOf(canaries);
+    minStatementsPerMinute = minStatementsPerMinute == null ? 600 : minStatementsPerMinute;
   }
 
   /**

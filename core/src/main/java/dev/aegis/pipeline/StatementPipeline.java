@@ -248,6 +248,10 @@ public final class StatementPipeline implements Pipeline {
       return statement;
     }
     Verdict verdict = judged.verdict();
+    // Habits are learned only from statements no signature objects to, and judged for all others.
+    if (behaviour != null && (mode != DetectionMode.LEARN || verdict.action() == Verdict.Action.ALLOW)) {
+      behaviour.statement(session.caller(), statement.digest(), detector.analysis(statement));
+    }
     if (verdict.action() != Verdict.Action.ALLOW) {
       metrics.verdict(verdict.action());
       SecurityLog.verdict(entry, judged.statement().digest(), verdict, mode);

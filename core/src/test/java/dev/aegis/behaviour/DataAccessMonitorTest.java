@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DataAccessMonitorTest {
   private final AtomicLong now = new AtomicLong(TimeUnit.HOURS.toNanos(1));
-  private final BehaviourConfig config = new BehaviourConfig(100, 50_000, 3.0, 1_000, null, null);
+  private final BehaviourConfig config = new BehaviourConfig(100, 50_000, 3.0, 1_000, null, null, null);
 
   private void advanceSeconds(long seconds) {
     now.addAndGet(TimeUnit.SECONDS.toNanos(seconds));
@@ -19,7 +19,7 @@ class DataAccessMonitorTest {
 
   @Test
   void aPrincipalWithoutBaselineIsReportedOnceAboveTheFloorPerMinute() {
-    DataAccessMonitor monitor = new DataAccessMonitor(config, false, now::get, null);
+    DataAccessMonitor monitor = new DataAccessMonitor(config, false, now::get, new Profiles(null), true);
     assertThat(monitor.read("mallory", 999)).isEqualTo(-1);
     assertThat(monitor.read("mallory", 2)).isEqualTo(1_001);
     assertThat(monitor.read("mallory", 500)).as("once per minute").isEqualTo(-1);
@@ -31,7 +31,7 @@ class DataAccessMonitorTest {
 
   @Test
   void volumesOlderThanAMinuteStopCounting() {
-    DataAccessMonitor monitor = new DataAccessMonitor(config, false, now::get, null);
+    DataAccessMonitor monitor = new DataAccessMonitor(config, false, now::get, new Profiles(null), true);
     for (int i = 0; i < 20; i++) {
       assertThat(monitor.read("steady", 400)).isEqualTo(-1);
       advanceSeconds(30);
@@ -41,12 +41,13 @@ class DataAccessMonitorTest {
   @Test
   void learnedBaselinesRaiseTheThresholdUpToTheCapAndPersist(@TempDir Path dir) {
     ProfileStore store = new ProfileStore(dir.resolve("profiles.json"));
-    DataAccessMonitor learning = new DataAccessMonitor(config, true, now::get, store);
+    DataAccessMonitor learning = new DataAccessMonitor(config, true, now::get, new Profiles(store), true);
     assertThat(learning.read("report", 4_000)).as("learning reports nothing").isEqualTo(-1);
     assertThat(learning.read("bulk", 40_000)).isEqualTo(-1);
-    assertThat(store.load()).containsEntry("report", 4_000L).containsEntry("bulk", 40_000L);
+    assertThat(store.load().get("report").rowsPerMinute()).isEqualTo(4_000L);
+    assertThat(store.load().get("bulk").rowsPerMinute()).isEqualTo(40_000L);
 
-    DataAccessMonitor judging = new DataAccessMonitor(config, false, now::get, store);
+    DataAccessMonitor judging = new DataAccessMonitor(config, false, now::get, new Profiles(store), true);
     assertThat(judging.threshold("report")).isEqualTo(12_000);
     assertThat(judging.threshold("bulk")).as("capped by max-rows-per-minute").isEqualTo(50_000);
     assertThat(judging.threshold("stranger")).isEqualTo(1_000);
@@ -55,8 +56,16 @@ class DataAccessMonitorTest {
   }
 
   @Test
+  void withoutLearnedProfilesOnlyTheAbsoluteCapApplies() {
+    DataAccessMonitor monitor = new DataAccessMonitor(config, false, now::get, new Profiles(null), false);
+    assertThat(monitor.threshold("anyone")).isEqualTo(50_000);
+    assertThat(monitor.read("anyone", 49_000)).isEqualTo(-1);
+    assertThat(monitor.read("anyone", 2_000)).isEqualTo(51_000);
+  }
+
+  @Test
   void theStatementCapFiresOnceAsTheResultPassesIt() {
-    DataAccessMonitor monitor = new DataAccessMonitor(config, false, now::get, null);
+    DataAccessMonitor monitor = new DataAccessMonitor(config, false, now::get, new Profiles(null), true);
     assertThat(monitor.tooManyForOneStatement(100)).isFalse();
     assertThat(monitor.tooManyForOneStatement(101)).isTrue();
     assertThat(monitor.tooManyForOneStatement(102)).isFalse();
