@@ -14,6 +14,7 @@ import java.util.Map;
  * @param analysis the {@code analysis:} section: limits before the parser, shapes kept
  * @param encryption the {@code encryption:} section: settings for every encrypted column
  * @param behaviour the {@code behaviour:} section: mass data access and canary values
+ * @param lockout the {@code lockout:} section: failed logins and lockouts
  */
 public record AegisConfig(
     KeysConfig keys,
@@ -21,8 +22,9 @@ public record AegisConfig(
     DetectionConfig detection,
     AnalysisConfig analysis,
     EncryptionConfig encryption,
-    BehaviourConfig behaviour) {
-  private static final AegisConfig DEFAULTS = new AegisConfig(null, null, null, null, null, null);
+    BehaviourConfig behaviour,
+    LockoutConfig lockout) {
+  private static final AegisConfig DEFAULTS = new AegisConfig(null, null, null, null, null, null, null);
 
   public AegisConfig {
     keys = keys == null ? KeysConfig.NONE : keys;
@@ -31,9 +33,13 @@ public record AegisConfig(
     analysis = analysis == null ? AnalysisConfig.DEFAULTS : analysis;
     encryption = encryption == null ? EncryptionConfig.DEFAULTS : encryption;
     behaviour = behaviour == null ? BehaviourConfig.DEFAULTS : behaviour;
+    lockout = lockout == null ? LockoutConfig.DEFAULTS : lockout;
   }
 
-  /** The configuration of a connection that has none: pure pass-through, detection in monitor mode. */
+  /**
+   * The configuration of a connection that has none: pure pass-through, detection in monitor mode, and
+   * failed logins locked out with the default limits.
+   */
   public static AegisConfig defaults() {
     return DEFAULTS;
   }

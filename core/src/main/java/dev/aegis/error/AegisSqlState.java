@@ -27,6 +27,12 @@ public enum AegisSqlState {
    */
   CLIENT_INFO_REFUSED("ZA110"),
   /**
+   * A login was refused without contacting the server because its client address or its database user is
+   * locked out after repeated failed logins ({@code lockout:} in the configuration). The lockout ends by
+   * itself at {@link AegisLockedException#until()}; the message says when, and never holds a password.
+   */
+  LOGIN_LOCKED("ZA120"),
+  /**
    * A stored value failed decryption: tampered with, moved from another column (another domain), or
    * written under a key this instance does not have. Never handed back as data.
    */

@@ -4,6 +4,7 @@ import dev.aegis.config.AegisConfig;
 import dev.aegis.config.ConfigLocation;
 import dev.aegis.config.ConfigReader;
 import dev.aegis.error.AegisConfigurationException;
+import dev.aegis.lockout.TimeSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,19 +20,30 @@ import org.slf4j.LoggerFactory;
  * One pipeline per configuration source, so a connection opened through {@code DriverManager} on every
  * request neither re-reads nor re-validates YAML. A configuration file that changed on disk is read again at
  * the next connect; connections already open keep the pipeline they started with. A changed file that is
- * now invalid fails the new connects (loudly) rather than silently keeping the old settings.
+ * now invalid fails the new connects (loudly) rather than silently keeping the old settings. A new pipeline
+ * starts with no failed logins and no lockouts: saving the file again is how an operator lifts them.
  */
 public final class PipelineCache {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineCache.class);
   private final MeterRegistry registry;
+  private final TimeSource time;
   private final StatementPipeline unconfigured;
   private final ConcurrentMap<String, Entry> byLocation = new ConcurrentHashMap<>();
 
   private record Entry(StatementPipeline pipeline, FileTime modified, long size) {}
 
   public PipelineCache(MeterRegistry registry) {
+    this(registry, TimeSource.system());
+  }
+
+  /**
+   * A cache whose pipelines time lockouts by {@code time}, so that tests move it forward instead of
+   * sleeping. Applications have no reason to call this.
+   */
+  public PipelineCache(MeterRegistry registry, TimeSource time) {
     this.registry = registry;
-    this.unconfigured = StatementPipeline.create(AegisConfig.defaults(), registry);
+    this.time = time;
+    this.unconfigured = StatementPipeline.create(AegisConfig.defaults(), registry, Path.of(""), time);
   }
 
   /** The pipeline for {@code location}, or the pass-through pipeline when there is no configuration. */
@@ -57,10 +69,11 @@ public final class PipelineCache {
       return cached.pipeline();
     }
     AegisConfig config = ConfigReader.read(where);
-    LOG.info("Aegis configuration {} read: {} encrypted column(s), detection {}", where.describe(),
-        config.columns().size(), config.detection().mode().name().toLowerCase(java.util.Locale.ROOT));
+    LOG.info("Aegis configuration {} read: {} encrypted column(s), detection {}, lockout {}", where.describe(),
+        config.columns().size(), config.detection().mode().name().toLowerCase(java.util.Locale.ROOT),
+        config.lockout().enabled() ? "on" : "off");
     Path base = where.isClasspath() ? Path.of("") : where.filePath().toAbsolutePath().getParent();
-    StatementPipeline fresh = StatementPipeline.create(config, registry, base);
+    StatementPipeline fresh = StatementPipeline.create(config, registry, base, time);
     byLocation.put(where.value(), new Entry(fresh, modified, size));
     return fresh;
   }

@@ -19,6 +19,8 @@ import dev.aegis.error.AegisEncryptionException;
 import dev.aegis.lexer.LexedStatement;
 import dev.aegis.lexer.Lexer;
 import dev.aegis.lexer.LexerLimits;
+import dev.aegis.lockout.LoginGuard;
+import dev.aegis.lockout.TimeSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,7 +42,8 @@ import java.util.function.Function;
  * alerts and blocks are logged and counted. Client info that would break out of the comment Connector/J
  * carries it in is refused. With encrypted columns configured, the statement's shape also decides which
  * literals and parameters are encrypted, or refuses the statement ({@link ColumnEncryption}); the keys are
- * loaded at the first connect. Shared by every connection that uses the same configuration; safe for
+ * loaded at the first connect. Logins through this configuration are guarded against brute force by its
+ * {@link #logins()} guard. Shared by every connection that uses the same configuration; safe for
  * concurrent use without locks on the statement path.
  */
 public final class StatementPipeline implements Pipeline {
@@ -52,6 +55,7 @@ public final class StatementPipeline implements Pipeline {
   private final Detector detector;
   private final boolean judging;
   private final EncryptionKeys keys;
+  private final LoginGuard logins;
   private volatile ColumnEncryption encryption;
   private volatile Detector offlineDetector;
   private final BehaviourChecks behaviour;
@@ -60,7 +64,7 @@ public final class StatementPipeline implements Pipeline {
   private final ThreadLocal<String> lastDigest = new ThreadLocal<>();
 
   private StatementPipeline(AegisConfig config, MeterRegistry registry, Function<String, Analysis> analyzer,
-      Path base) {
+      Path base, TimeSource time) {
     this.config = Objects.requireNonNull(config, "config");
     this.metrics = new PipelineMetrics(Objects.requireNonNull(registry, "registry"));
     this.mode = config.detection().mode();
@@ -71,6 +75,7 @@ public final class StatementPipeline implements Pipeline {
         ? new Detector(analyzer, analysis.cacheSize(), config.detection().blockThreshold())
         : null;
     this.keys = config.columns().isEmpty() ? null : new EncryptionKeys(config, base);
+    this.logins = LoginGuard.create(config.lockout(), registry, time);
     this.events = SecurityLog::event;
     this.behaviour = judging ? new BehaviourChecks(config.behaviour(), mode == DetectionMode.LEARN,
         profiles(config, base), System::nanoTime, events, registry) : null;
@@ -90,13 +95,30 @@ public final class StatementPipeline implements Pipeline {
    * A pipeline for {@code config}, read from a file in {@code base}: relative key locations start there.
    */
   public static StatementPipeline create(AegisConfig config, MeterRegistry registry, Path base) {
-    return new StatementPipeline(config, registry, Analyzers.standard(), base);
+    return create(config, registry, base, TimeSource.system());
+  }
+
+  /**
+   * As {@link #create(AegisConfig, MeterRegistry, Path)}, with lockouts timed by {@code time}: tests move
+   * it forward instead of sleeping. Applications have no reason to call this.
+   */
+  public static StatementPipeline create(AegisConfig config, MeterRegistry registry, Path base,
+      TimeSource time) {
+    return new StatementPipeline(config, registry, Analyzers.standard(), base, time);
   }
 
   /** A pipeline with another analyser, for tests and benchmarks. */
   static StatementPipeline create(AegisConfig config, MeterRegistry registry,
       Function<String, Analysis> analyzer) {
-    return new StatementPipeline(config, registry, analyzer, Path.of(""));
+    return new StatementPipeline(config, registry, analyzer, Path.of(""), TimeSource.system());
+  }
+
+  /**
+   * The brute-force guard of logins through this configuration: connects ask it before contacting the
+   * server and report their outcome to it (docs/lockout.md).
+   */
+  public LoginGuard logins() {
+    return logins;
   }
 
   @Override

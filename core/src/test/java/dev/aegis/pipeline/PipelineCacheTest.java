@@ -182,4 +182,21 @@ class PipelineCacheTest {
     assertThat((Throwable) e).as("pipelineFor(%s) must fail", file).isNotNull();
     return e;
   }
+
+  @Test
+  void eachConfigurationHasItsOwnLoginGuardAndASavedFileStartsAfresh() throws Exception {
+    Path file = write("aegis.yml", "lockout:\n  max-failed-attempts: 3\n", EARLIER);
+    Path off = write("off.yml", "lockout:\n  enabled: false\n", EARLIER);
+
+    StatementPipeline first = cache.pipelineFor(at(file));
+    assertThat(first.logins().enabled()).isTrue();
+    assertThat(cache.pipelineFor(at(file)).logins()).isSameAs(first.logins());
+    assertThat(cache.pipelineFor(Optional.empty()).logins()).as("lockout is on without configuration")
+        .isNotSameAs(first.logins()).matches(guard -> guard.enabled());
+    assertThat(cache.pipelineFor(at(off)).logins().enabled()).isFalse();
+
+    Files.setLastModifiedTime(file, LATER);
+    assertThat(cache.pipelineFor(at(file)).logins()).as("saving the file again lifts the lockouts")
+        .isNotSameAs(first.logins());
+  }
 }

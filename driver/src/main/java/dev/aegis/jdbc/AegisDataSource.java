@@ -4,11 +4,13 @@ import dev.aegis.config.AegisConfig;
 import dev.aegis.config.AegisUrl;
 import dev.aegis.config.ConfigLocation;
 import dev.aegis.config.ConfigLocator;
+import dev.aegis.lockout.TimeSource;
 import dev.aegis.pipeline.PipelineCache;
 import dev.aegis.pipeline.StatementPipeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -40,6 +42,7 @@ public final class AegisDataSource implements DataSource {
   private final Optional<ConfigLocation> location;
   private final AegisConfig config;
   private final MeterRegistry registry;
+  private final TimeSource time;
   private final PipelineCache pipelines;
   private volatile StatementPipeline fixedPipeline;
   private volatile int loginTimeoutSeconds;
@@ -52,7 +55,8 @@ public final class AegisDataSource implements DataSource {
     this.location = Optional.ofNullable(builder.location);
     this.config = builder.config;
     this.registry = builder.registry;
-    this.pipelines = new PipelineCache(builder.registry);
+    this.time = builder.time;
+    this.pipelines = new PipelineCache(builder.registry, builder.time);
   }
 
   /**
@@ -96,7 +100,8 @@ public final class AegisDataSource implements DataSource {
     }
     // The pipeline first: a broken configuration must fail before a pooled connection is taken.
     StatementPipeline pipeline = pipeline();
-    return AegisConnection.open(wrapped.getConnection(), pipeline);
+    Connection delegate = pipeline.logins().attempt(null, LocalHost.clientAddress(), wrapped::getConnection);
+    return AegisConnection.open(delegate, pipeline);
   }
 
   @Override
@@ -109,7 +114,9 @@ public final class AegisDataSource implements DataSource {
       return AegisDriver.instance().connect(url, properties);
     }
     StatementPipeline pipeline = pipeline();
-    return AegisConnection.open(wrapped.getConnection(user, password), pipeline);
+    Connection delegate = pipeline.logins().attempt(user, LocalHost.clientAddress(),
+        () -> wrapped.getConnection(user, password));
+    return AegisConnection.open(delegate, pipeline);
   }
 
   private static void putOrRemove(Properties properties, String name, String value) {
@@ -126,8 +133,13 @@ public final class AegisDataSource implements DataSource {
       return fixed;
     }
     if (config != null) {
-      // Creating two by a race is harmless: both are equal and meters are shared by the registry.
-      fixedPipeline = fixed = StatementPipeline.create(config, registry);
+      synchronized (this) {
+        // One pipeline only: it holds this data source's failed logins and lockouts.
+        fixed = fixedPipeline;
+        if (fixed == null) {
+          fixedPipeline = fixed = StatementPipeline.create(config, registry, Path.of(""), time);
+        }
+      }
       return fixed;
     }
     return pipelines.pipelineFor(location.isPresent() ? location : ConfigLocator.fromSystem().locate(null, null));
@@ -200,6 +212,7 @@ public final class AegisDataSource implements DataSource {
     private ConfigLocation location;
     private AegisConfig config;
     private MeterRegistry registry = Metrics.globalRegistry;
+    private TimeSource time = TimeSource.system();
 
     private Builder(DataSource wrapped, String url, Properties urlProperties) {
       this.wrapped = wrapped;
@@ -228,6 +241,15 @@ public final class AegisDataSource implements DataSource {
     /** Where Aegis's meters go; Micrometer's global registry by default. */
     public Builder meterRegistry(MeterRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Times lockouts by {@code time}, for tests that move it forward instead of sleeping. Package-private:
+     * applications always run on the system's time.
+     */
+    Builder time(TimeSource time) {
+      this.time = Objects.requireNonNull(time, "time");
       return this;
     }
 

@@ -5,8 +5,11 @@ import dev.aegis.config.ConfigLocator;
 import dev.aegis.config.ConnectionSettings;
 import dev.aegis.error.AegisConfigurationException;
 import dev.aegis.error.AegisSqlState;
+import dev.aegis.lockout.LoginUser;
+import dev.aegis.lockout.TimeSource;
 import dev.aegis.pipeline.PipelineCache;
 import dev.aegis.pipeline.StatementPipeline;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +29,9 @@ import java.util.logging.Logger;
  * settings removed, and returns it wrapped so that every statement goes through the Aegis pipeline.
  *
  * <p>Registered with {@link DriverManager} when the class loads and through {@code META-INF/services}.
- * Meters go to Micrometer's global registry; use {@link AegisDataSource} to choose another.
+ * Meters go to Micrometer's global registry; use {@link AegisDataSource} to choose another. Logins are
+ * guarded against brute force per configuration (docs/lockout.md): a locked-out user or client address is
+ * refused with {@link dev.aegis.error.AegisLockedException} before the server is contacted.
  */
 public final class AegisDriver implements Driver {
   private static final AegisDriver INSTANCE = new AegisDriver();
@@ -40,9 +45,25 @@ public final class AegisDriver implements Driver {
     }
   }
 
-  private final PipelineCache pipelines = new PipelineCache(Metrics.globalRegistry);
+  private final PipelineCache pipelines;
   private final ConfigLocator locator = ConfigLocator.fromSystem();
   private final DelegateDrivers delegates = new DelegateDrivers();
+
+  /**
+   * A driver of its own, with its own configurations and lockouts; for frameworks that instantiate the
+   * driver class by name. Prefer {@link #instance()}, whose lockouts every DriverManager user shares.
+   */
+  public AegisDriver() {
+    this(Metrics.globalRegistry, TimeSource.system());
+  }
+
+  /**
+   * An unregistered driver whose lockouts run on {@code time}, for tests that move time forward instead of
+   * sleeping. Package-private on purpose: applications use the registered instance.
+   */
+  AegisDriver(MeterRegistry registry, TimeSource time) {
+    this.pipelines = new PipelineCache(registry, time);
+  }
 
   /** The registered instance. DriverManager users never need it; frameworks that want a Driver object do. */
   public static AegisDriver instance() {
@@ -55,6 +76,8 @@ public final class AegisDriver implements Driver {
    *
    * @throws AegisConfigurationException for a malformed Aegis URL or a missing or invalid configuration,
    *     before any connection to the server is attempted
+   * @throws dev.aegis.error.AegisLockedException when the user or the client address is locked out after
+   *     repeated failed logins, before any connection to the server is attempted
    */
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
@@ -64,12 +87,19 @@ public final class AegisDriver implements Driver {
     ConnectionSettings settings = ConnectionSettings.of(url, info);
     StatementPipeline pipeline =
         pipelines.pipelineFor(locator.locate(settings.urlConfig(), settings.propertyConfig()));
-    Connection delegate = delegates.driverFor(settings.delegateUrl())
-        .connect(settings.delegateUrl(), settings.delegateProperties());
-    if (delegate == null) {
-      throw new AegisConfigurationException(AegisSqlState.NO_DELEGATE_DRIVER, "The delegate driver declined "
-          + AegisUrl.redact(settings.delegateUrl()) + " although it accepts such URLs; check the URL.");
-    }
+    Driver driver = delegates.driverFor(settings.delegateUrl());
+    Properties properties = settings.delegateProperties();
+    // A locked-out user or address is refused here, before the delegate contacts the server.
+    Connection delegate = pipeline.logins().attempt(LoginUser.of(settings.delegateUrl(), properties),
+        LocalHost.clientAddress(), () -> {
+          Connection opened = driver.connect(settings.delegateUrl(), properties);
+          if (opened == null) {
+            throw new AegisConfigurationException(AegisSqlState.NO_DELEGATE_DRIVER, "The delegate driver"
+                + " declined " + AegisUrl.redact(settings.delegateUrl()) + " although it accepts such URLs;"
+                + " check the URL.");
+          }
+          return opened;
+        });
     return AegisConnection.open(delegate, pipeline);
   }
 

@@ -1,5 +1,6 @@
 package dev.aegis.jdbc;
 
+import dev.aegis.context.AegisContext;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -8,6 +9,15 @@ final class LocalHost {
   static final String NAME = lookup();
 
   private LocalHost() {}
+
+  /**
+   * The address a login is counted against: the caller's, when the application set one in
+   * {@link AegisContext} (an application server logging in on behalf of its clients), else this host.
+   */
+  static String clientAddress() {
+    AegisContext.Caller caller = AegisContext.current();
+    return caller != null && caller.address() != null ? caller.address() : NAME;
+  }
 
   private static String lookup() {
     try {
