@@ -1,5 +1,6 @@
 package dev.aegis.pipeline;
 
+import dev.aegis.allowlist.Allowlist;
 import dev.aegis.analysis.Analysis;
 import dev.aegis.config.AegisConfig;
 import dev.aegis.config.AnalysisConfig;
@@ -10,6 +11,8 @@ import dev.aegis.encrypt.ColumnEncryption;
 import dev.aegis.encrypt.PreparedSql;
 import dev.aegis.encrypt.ResultDecryption;
 import dev.aegis.error.AegisEncryptionException;
+import dev.aegis.events.SecurityEvent;
+import dev.aegis.keys.ConnectionSource;
 import dev.aegis.lexer.LexedStatement;
 import dev.aegis.lexer.Lexer;
 import dev.aegis.lexer.LexerLimits;
@@ -19,10 +22,14 @@ import java.sql.Connection;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place every SQL text passes before the delegate driver sees it. The JDBC wrappers call
@@ -34,10 +41,13 @@ import java.util.function.Function;
  * alerts and blocks are logged and counted. Client info that would break out of the comment Connector/J
  * carries it in is refused. With encrypted columns configured, the statement's shape also decides which
  * literals and parameters are encrypted, or refuses the statement ({@link ColumnEncryption}); the keys are
- * loaded at the first connect. Shared by every connection that uses the same configuration; safe for
- * concurrent use without locks on the statement path.
+ * loaded at the first connect. With {@code detection.allowlist}, the statement's shape is also checked
+ * against the learned shapes ({@link ShapeCheck}): recorded in learn, reported in monitor, blocked in
+ * enforce when unknown. Shared by every connection that uses the same configuration; safe for concurrent
+ * use without locks on the statement path.
  */
 public final class StatementPipeline implements Pipeline {
+  private static final Logger EVENTS = LoggerFactory.getLogger("aegis.security");
   private final AegisConfig config;
   private final PipelineMetrics metrics;
   private final DetectionMode mode;
@@ -46,11 +56,15 @@ public final class StatementPipeline implements Pipeline {
   private final Detector detector;
   private final boolean judging;
   private final EncryptionKeys keys;
+  /** Security events: one log line each for now; the event dispatcher replaces this. */
+  private final Consumer<SecurityEvent> events;
+  /** The allowlist's part; null without {@code detection.allowlist} or with detection off. */
+  private final ShapeCheck shapes;
   private volatile ColumnEncryption encryption;
   private volatile Detector offlineDetector;
 
   private StatementPipeline(AegisConfig config, MeterRegistry registry, Function<String, Analysis> analyzer,
-      Path base) {
+      Path base, Consumer<SecurityEvent> events) {
     this.config = Objects.requireNonNull(config, "config");
     this.metrics = new PipelineMetrics(Objects.requireNonNull(registry, "registry"));
     this.mode = config.detection().mode();
@@ -61,6 +75,15 @@ public final class StatementPipeline implements Pipeline {
         ? new Detector(analyzer, analysis.cacheSize(), config.detection().blockThreshold())
         : null;
     this.keys = config.columns().isEmpty() ? null : new EncryptionKeys(config, base);
+    this.events = Objects.requireNonNull(events, "events");
+    this.shapes = ShapeCheck.of(config, base, events, metrics, Clock.systemUTC());
+  }
+
+  /** Logs an event on {@code aegis.security}, one line: its digest and names, never a literal value. */
+  private static void log(SecurityEvent event) {
+    EVENTS.warn("aegis event rule={} category={} severity={} score={} action={} principal={} address={}"
+        + " digest={}", event.rule(), event.category(), event.severity(), event.score(), event.action(),
+        event.principal(), event.address(), event.digest());
   }
 
   /** A pipeline for {@code config} that records its meters in {@code registry}. */
@@ -72,17 +95,26 @@ public final class StatementPipeline implements Pipeline {
    * A pipeline for {@code config}, read from a file in {@code base}: relative key locations start there.
    */
   public static StatementPipeline create(AegisConfig config, MeterRegistry registry, Path base) {
-    return new StatementPipeline(config, registry, Analyzers.standard(), base);
+    return new StatementPipeline(config, registry, Analyzers.standard(), base, StatementPipeline::log);
   }
 
   /** A pipeline with another analyser, for tests and benchmarks. */
   static StatementPipeline create(AegisConfig config, MeterRegistry registry,
       Function<String, Analysis> analyzer) {
-    return new StatementPipeline(config, registry, analyzer, Path.of(""));
+    return new StatementPipeline(config, registry, analyzer, Path.of(""), StatementPipeline::log);
+  }
+
+  /** A pipeline whose security events go to {@code events}, for tests. */
+  static StatementPipeline create(AegisConfig config, MeterRegistry registry, Path base,
+      Consumer<SecurityEvent> events) {
+    return new StatementPipeline(config, registry, Analyzers.standard(), base, events);
   }
 
   @Override
-  public void open(Connection delegate) throws SQLException {
+  public void open(Connection delegate, ConnectionSource connections) throws SQLException {
+    if (shapes != null) {
+      shapes.open(connections);
+    }
     if (keys == null || encryption != null) {
       return;
     }
@@ -97,6 +129,11 @@ public final class StatementPipeline implements Pipeline {
   @Override
   public AegisConfig config() {
     return config;
+  }
+
+  /** The allowlist once loaded, or null; for tests. */
+  Allowlist allowlist() {
+    return shapes == null ? null : shapes.allowlist();
   }
 
   /** How many times recording a meter failed (the statements went on regardless). */
@@ -216,6 +253,10 @@ public final class StatementPipeline implements Pipeline {
       judged = judge(detector, statement);
     } catch (RuntimeException | StackOverflowError e) {
       detectionFault(entry, e);
+      // The allowlist needs only the digest: enforce still stops an unknown shape the signatures failed on.
+      if (shapes != null) {
+        shapes.check(session, statement.digest(), null);
+      }
       return statement;
     }
     Verdict verdict = judged.verdict();
@@ -225,6 +266,10 @@ public final class StatementPipeline implements Pipeline {
       if (verdict.action() == Verdict.Action.BLOCK && mode == DetectionMode.ENFORCE) {
         throw SecurityLog.blocked(judged.statement().digest(), verdict);
       }
+    }
+    if (shapes != null) {
+      // The shape of the reading the verdict is on: learn and enforce see the same one for the same text.
+      shapes.check(session, judged.statement().digest(), verdict);
     }
     return statement;
   }

@@ -96,7 +96,7 @@ public final class AegisDataSource implements DataSource {
     }
     // The pipeline first: a broken configuration must fail before a pooled connection is taken.
     StatementPipeline pipeline = pipeline();
-    return AegisConnection.open(wrapped.getConnection(), pipeline);
+    return AegisConnection.open(wrapped.getConnection(), pipeline, wrapped::getConnection);
   }
 
   @Override
@@ -109,7 +109,8 @@ public final class AegisDataSource implements DataSource {
       return AegisDriver.instance().connect(url, properties);
     }
     StatementPipeline pipeline = pipeline();
-    return AegisConnection.open(wrapped.getConnection(user, password), pipeline);
+    return AegisConnection.open(wrapped.getConnection(user, password), pipeline,
+        () -> wrapped.getConnection(user, password));
   }
 
   private static void putOrRemove(Properties properties, String name, String value) {

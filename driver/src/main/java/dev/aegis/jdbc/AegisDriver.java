@@ -5,6 +5,7 @@ import dev.aegis.config.ConfigLocator;
 import dev.aegis.config.ConnectionSettings;
 import dev.aegis.error.AegisConfigurationException;
 import dev.aegis.error.AegisSqlState;
+import dev.aegis.keys.ConnectionSource;
 import dev.aegis.pipeline.PipelineCache;
 import dev.aegis.pipeline.StatementPipeline;
 import io.micrometer.core.instrument.Metrics;
@@ -64,13 +65,20 @@ public final class AegisDriver implements Driver {
     ConnectionSettings settings = ConnectionSettings.of(url, info);
     StatementPipeline pipeline =
         pipelines.pipelineFor(locator.locate(settings.urlConfig(), settings.propertyConfig()));
-    Connection delegate = delegates.driverFor(settings.delegateUrl())
-        .connect(settings.delegateUrl(), settings.delegateProperties());
-    if (delegate == null) {
-      throw new AegisConfigurationException(AegisSqlState.NO_DELEGATE_DRIVER, "The delegate driver declined "
-          + AegisUrl.redact(settings.delegateUrl()) + " although it accepts such URLs; check the URL.");
-    }
-    return AegisConnection.open(delegate, pipeline);
+    String delegateUrl = settings.delegateUrl();
+    Properties delegateProperties = settings.delegateProperties();
+    Driver driver = delegates.driverFor(delegateUrl);
+    // The same way again for every further connection the pipeline's background work needs (the allowlist):
+    // the application's connection is never used from another thread.
+    ConnectionSource connections = () -> {
+      Connection delegate = driver.connect(delegateUrl, delegateProperties);
+      if (delegate == null) {
+        throw new AegisConfigurationException(AegisSqlState.NO_DELEGATE_DRIVER, "The delegate driver declined "
+            + AegisUrl.redact(delegateUrl) + " although it accepts such URLs; check the URL.");
+      }
+      return delegate;
+    };
+    return AegisConnection.open(connections.open(), pipeline, connections);
   }
 
   /** True for every URL that starts with {@code jdbc:aegis:}, even a malformed one, so connect can explain it. */
