@@ -4,6 +4,7 @@ import dev.aegis.behaviour.ResultWatch;
 import dev.aegis.config.AegisConfig;
 import dev.aegis.encrypt.PreparedSql;
 import dev.aegis.encrypt.ResultDecryption;
+import dev.aegis.keys.ConnectionSource;
 import java.sql.Connection;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLClientInfoException;
@@ -22,11 +23,16 @@ public interface Pipeline {
 
   /**
    * Readies the pipeline for a new connection, before the application sees it: on the first connect with
-   * encrypted columns, loads the keys and checks the schema through {@code delegate}.
+   * encrypted columns, loads the keys and checks the schema through {@code delegate}; with an allowlist,
+   * loads it and starts refreshing it through connections from {@code connections}.
    *
-   * @throws SQLException when the keys cannot be used or the schema does not fit; the connect fails
+   * @param connections opens further plain connections to the same database, for Aegis's background work
+   *     (the application's connection is never used from another thread); may be null when unknown, which
+   *     a {@code jdbc} allowlist cannot work with
+   * @throws SQLException when the keys cannot be used, the schema does not fit, or enforce's allowlist
+   *     cannot be loaded; the connect fails
    */
-  void open(Connection delegate) throws SQLException;
+  void open(Connection delegate, ConnectionSource connections) throws SQLException;
 
   /**
    * Judges and, where needed, rewrites one SQL text executed as it is. The wrappers hand the delegate

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code aegis.pipeline.duration} (timer, tag {@code entry}): time Aegis spent on them, not the server's.
  *   <li>{@code aegis.verdicts} (counter, tag {@code action}: allow, alert, block): detection's verdicts.
  *   <li>{@code aegis.detection.faults} (counter): statements let through because detection failed on them.
+ *   <li>{@code aegis.allowlist.unknown} (counter): statements of a shape not in the allowlist, blocked in
+ *       enforce, reported (once per shape) in monitor.
  * </ul>
  *
  * <p>Telemetry must never break a statement: a registry that throws is counted in {@link #failures()} and
@@ -31,6 +33,7 @@ final class PipelineMetrics {
 
   static final String VERDICTS = "aegis.verdicts";
   static final String DETECTION_FAULTS = "aegis.detection.faults";
+  static final String UNKNOWN_SHAPES = "aegis.allowlist.unknown";
   static final String ENCRYPTION_REFUSALS = "aegis.encryption.refusals";
   static final String PLAINTEXT_READS = "aegis.encryption.plaintext.reads";
 
@@ -38,6 +41,7 @@ final class PipelineMetrics {
   private final Counter[] verdicts;
   private final Timer[] durations;
   private final Counter detectionFaults;
+  private final Counter unknownShapes;
   private final Counter refusals;
   private final Counter plaintextReads;
   private final LongAdder failures = new LongAdder();
@@ -57,6 +61,9 @@ final class PipelineMetrics {
     }
     detectionFaults = Counter.builder(DETECTION_FAULTS)
         .description("Statements let through because detection itself failed on them")
+        .register(registry);
+    unknownShapes = Counter.builder(UNKNOWN_SHAPES)
+        .description("Statements of a shape not in the allowlist: blocked in enforce, reported once in monitor")
         .register(registry);
     refusals = Counter.builder(ENCRYPTION_REFUSALS)
         .description("Statements refused because they use an encrypted column in a way ciphertext cannot serve")
@@ -94,6 +101,11 @@ final class PipelineMetrics {
   /** A fault inside detection (the statement went on): {@code aegis.detection.faults}. */
   void detectionFault() {
     count(detectionFaults);
+  }
+
+  /** A statement of a shape not in the allowlist: {@code aegis.allowlist.unknown}. */
+  void unknownShape() {
+    count(unknownShapes);
   }
 
   /** A statement refused by column encryption: {@code aegis.encryption.refusals}. */

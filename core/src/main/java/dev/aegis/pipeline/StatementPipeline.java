@@ -1,5 +1,6 @@
 package dev.aegis.pipeline;
 
+import dev.aegis.allowlist.Allowlist;
 import dev.aegis.analysis.Analysis;
 import dev.aegis.behaviour.BehaviourChecks;
 import dev.aegis.behaviour.ProfileStore;
@@ -16,6 +17,8 @@ import dev.aegis.encrypt.ColumnEncryption;
 import dev.aegis.encrypt.PreparedSql;
 import dev.aegis.encrypt.ResultDecryption;
 import dev.aegis.error.AegisEncryptionException;
+import dev.aegis.events.SecurityEvent;
+import dev.aegis.keys.ConnectionSource;
 import dev.aegis.lexer.LexedStatement;
 import dev.aegis.lexer.Lexer;
 import dev.aegis.lexer.LexerLimits;
@@ -27,10 +30,14 @@ import java.sql.Connection;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place every SQL text passes before the delegate driver sees it. The JDBC wrappers call
@@ -42,7 +49,9 @@ import java.util.function.Function;
  * alerts and blocks are logged and counted. Client info that would break out of the comment Connector/J
  * carries it in is refused. With encrypted columns configured, the statement's shape also decides which
  * literals and parameters are encrypted, or refuses the statement ({@link ColumnEncryption}); the keys are
- * loaded at the first connect. Logins through this configuration are guarded against brute force by its
+ * loaded at the first connect. With {@code detection.allowlist}, the statement's shape is also checked
+ * against the learned shapes ({@link ShapeCheck}): recorded in learn, reported in monitor, blocked in
+ * enforce when unknown. Logins through this configuration are guarded against brute force by its
  * {@link #logins()} guard. Shared by every connection that uses the same configuration; safe for
  * concurrent use without locks on the statement path.
  */
@@ -56,15 +65,18 @@ public final class StatementPipeline implements Pipeline {
   private final boolean judging;
   private final EncryptionKeys keys;
   private final LoginGuard logins;
+  /** The allowlist's part; null without {@code detection.allowlist} or with detection off. */
+  private final ShapeCheck shapes;
   private volatile ColumnEncryption encryption;
   private volatile Detector offlineDetector;
   private final BehaviourChecks behaviour;
+  /** Security events: one log line each for now; the event dispatcher replaces this. */
   private final Consumer<SecurityEvent> events;
   /** The digest of the last statement this thread screened: results name it in their findings. */
   private final ThreadLocal<String> lastDigest = new ThreadLocal<>();
 
   private StatementPipeline(AegisConfig config, MeterRegistry registry, Function<String, Analysis> analyzer,
-      Path base, TimeSource time) {
+      Path base, TimeSource time, Consumer<SecurityEvent> events) {
     this.config = Objects.requireNonNull(config, "config");
     this.metrics = new PipelineMetrics(Objects.requireNonNull(registry, "registry"));
     this.mode = config.detection().mode();
@@ -76,7 +88,8 @@ public final class StatementPipeline implements Pipeline {
         : null;
     this.keys = config.columns().isEmpty() ? null : new EncryptionKeys(config, base);
     this.logins = LoginGuard.create(config.lockout(), registry, time);
-    this.events = SecurityLog::event;
+    this.events = Objects.requireNonNull(events, "events");
+    this.shapes = ShapeCheck.of(config, base, events, metrics, Clock.systemUTC());
     this.behaviour = judging ? new BehaviourChecks(config.behaviour(), mode == DetectionMode.LEARN,
         profiles(config, base), System::nanoTime, events, registry) : null;
   }
@@ -104,13 +117,20 @@ public final class StatementPipeline implements Pipeline {
    */
   public static StatementPipeline create(AegisConfig config, MeterRegistry registry, Path base,
       TimeSource time) {
-    return new StatementPipeline(config, registry, Analyzers.standard(), base, time);
+    return new StatementPipeline(config, registry, Analyzers.standard(), base, time, SecurityLog::event);
   }
 
   /** A pipeline with another analyser, for tests and benchmarks. */
   static StatementPipeline create(AegisConfig config, MeterRegistry registry,
       Function<String, Analysis> analyzer) {
-    return new StatementPipeline(config, registry, analyzer, Path.of(""), TimeSource.system());
+    return new StatementPipeline(config, registry, analyzer, Path.of(""), TimeSource.system(),
+        SecurityLog::event);
+  }
+
+  /** A pipeline whose security events go to {@code events}, for tests. */
+  static StatementPipeline create(AegisConfig config, MeterRegistry registry, Path base,
+      Consumer<SecurityEvent> events) {
+    return new StatementPipeline(config, registry, Analyzers.standard(), base, TimeSource.system(), events);
   }
 
   /**
@@ -122,7 +142,10 @@ public final class StatementPipeline implements Pipeline {
   }
 
   @Override
-  public void open(Connection delegate) throws SQLException {
+  public void open(Connection delegate, ConnectionSource connections) throws SQLException {
+    if (shapes != null) {
+      shapes.open(connections);
+    }
     if (keys == null || encryption != null) {
       return;
     }
@@ -137,6 +160,11 @@ public final class StatementPipeline implements Pipeline {
   @Override
   public AegisConfig config() {
     return config;
+  }
+
+  /** The allowlist once loaded, or null; for tests. */
+  Allowlist allowlist() {
+    return shapes == null ? null : shapes.allowlist();
   }
 
   /** How many times recording a meter failed (the statements went on regardless). */
@@ -267,6 +295,10 @@ public final class StatementPipeline implements Pipeline {
       judged = judge(detector, statement);
     } catch (RuntimeException | StackOverflowError e) {
       detectionFault(entry, e);
+      // The allowlist needs only the digest: enforce still stops an unknown shape the signatures failed on.
+      if (shapes != null) {
+        shapes.check(session, statement.digest(), null);
+      }
       return statement;
     }
     Verdict verdict = judged.verdict();
@@ -280,6 +312,10 @@ public final class StatementPipeline implements Pipeline {
       if (verdict.action() == Verdict.Action.BLOCK && mode == DetectionMode.ENFORCE) {
         throw SecurityLog.blocked(judged.statement().digest(), verdict);
       }
+    }
+    if (shapes != null) {
+      // The shape of the reading the verdict is on: learn and enforce see the same one for the same text.
+      shapes.check(session, judged.statement().digest(), verdict);
     }
     return statement;
   }

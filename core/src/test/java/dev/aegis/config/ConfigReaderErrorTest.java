@@ -42,7 +42,7 @@ class ConfigReaderErrorTest {
     assertThat(e.getMessage()).contains(", line 3, setting 'detection.block-treshold'")
         .contains("unknown setting 'block-treshold'")
         .contains("Did you mean 'block-threshold'?")
-        .contains("Settings allowed here: allowlist, block-threshold, mode.");
+        .contains("Settings allowed here: allowlist, allowlist-refresh, block-threshold, mode.");
   }
 
   @Test
@@ -450,5 +450,12 @@ class ConfigReaderErrorTest {
           schema-check: loose
         """);
     assertThat(e.getMessage()).contains("line 2, setting 'encryption.schema-check'").contains("loose");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"10", "0s", "50ms", "2d", "25h", "soon", "PT0S", "-5s"})
+  void allowlistRefreshMustBeAnIntervalFromATenthOfASecondToADay(String written) {
+    AegisConfigurationException e = invalid("detection:\n  allowlist: jdbc\n  allowlist-refresh: " + written + "\n");
+    assertThat(e.getMessage()).contains("line 3, setting 'detection.allowlist-refresh'");
   }
 }

@@ -155,6 +155,16 @@ class ConfigReaderTest {
     assertThat(config.detection().blockThreshold()).isEqualTo(expected);
   }
 
+  @ParameterizedTest
+  @CsvSource({"10s, 10000", "500ms, 500", "5m, 300000", "1h, 3600000", "PT2S, 2000", "' 30 s', 30000"})
+  void allowlistRefreshIsAnIntervalWithAUnit(String written, long millis) throws Exception {
+    AegisConfig config = ConfigReader.parse("detection:\n  allowlist-refresh: '" + written + "'\n", "aegis.yml");
+
+    assertThat(config.detection().allowlistRefresh()).isEqualTo(java.time.Duration.ofMillis(millis));
+    assertThat(ConfigReader.parse("detection:\n  mode: learn\n", "aegis.yml").detection().allowlistRefresh())
+        .isEqualTo(java.time.Duration.ofSeconds(10));
+  }
+
   @Test
   void windowsLineEndingsAreFine() throws Exception {
     AegisConfig config = ConfigReader.parse("detection:\r\n  mode: enforce\r\n  block-threshold: 0.9\r\n",

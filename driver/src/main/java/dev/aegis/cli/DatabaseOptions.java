@@ -13,18 +13,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code --url}, {@code --user}, {@code --password}: the application's database, reached without Aegis.
- * Commands that manage Aegis's own tables must not go through the pipeline those tables configure.
+ * Commands that manage Aegis's own tables ({@code aegis_keysets}, {@code aegis_allowlist}) must not go
+ * through the pipeline those tables configure.
  */
 final class DatabaseOptions {
-  @Option(names = "--url", paramLabel = "URL", description = "For keys.keysets: jdbc, the application's"
-      + " database: jdbc:mysql://HOST:PORT/DATABASE; a jdbc:aegis:mysql:// URL is connected to without Aegis")
+  @Option(names = "--url", paramLabel = "URL", description = "For a jdbc store (keys.keysets, detection.allowlist),"
+      + " the application's database: jdbc:mysql://HOST:PORT/DATABASE; a jdbc:aegis:mysql:// URL is connected"
+      + " to without Aegis")
   String url;
 
-  @Option(names = "--user", paramLabel = "USER", description = "Database user, for keys.keysets: jdbc")
+  @Option(names = "--user", paramLabel = "USER", description = "Database user, for a jdbc store")
   String user;
 
   @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:AEGIS_DB_PASSWORD}",
-      description = "Database password, for keys.keysets: jdbc (default: environment variable AEGIS_DB_PASSWORD)")
+      description = "Database password, for a jdbc store (default: environment variable AEGIS_DB_PASSWORD)")
   String password;
 
   @Spec(Spec.Target.MIXEE)

@@ -4,6 +4,7 @@ import dev.aegis.config.AegisConfig;
 import dev.aegis.behaviour.ResultWatch;
 import dev.aegis.encrypt.PreparedSql;
 import dev.aegis.encrypt.ResultDecryption;
+import dev.aegis.keys.ConnectionSource;
 import dev.aegis.pipeline.SqlEntry;
 import dev.aegis.pipeline.Pipeline;
 import dev.aegis.pipeline.Session;
@@ -39,11 +40,15 @@ final class AegisConnection implements Connection {
 
   /**
    * A connection on {@code delegate}, after the pipeline is ready for it (keys loaded, schema checked on
-   * the first connect with encrypted columns). When it is not, the delegate is closed and the connect fails.
+   * the first connect with encrypted columns, allowlist loaded). When it is not, the delegate is closed and
+   * the connect fails.
+   *
+   * @param connections opens more plain connections like {@code delegate}, for the pipeline's background work
    */
-  static AegisConnection open(Connection delegate, Pipeline pipeline) throws SQLException {
+  static AegisConnection open(Connection delegate, Pipeline pipeline, ConnectionSource connections)
+      throws SQLException {
     try {
-      pipeline.open(delegate);
+      pipeline.open(delegate, connections);
     } catch (SQLException | RuntimeException e) {
       try {
         delegate.close();
@@ -82,6 +87,11 @@ final class AegisConnection implements Connection {
   }
 
   /** The configuration this connection runs with (for tests and diagnostics). */
+  /** The pipeline this connection's statements go through; for tests. */
+  Pipeline pipeline() {
+    return pipeline;
+  }
+
   AegisConfig pipelineConfig() {
     return pipeline.config();
   }

@@ -101,7 +101,7 @@ public final class AegisDataSource implements DataSource {
     // The pipeline first: a broken configuration must fail before a pooled connection is taken.
     StatementPipeline pipeline = pipeline();
     Connection delegate = pipeline.logins().attempt(null, LocalHost.clientAddress(), wrapped::getConnection);
-    return AegisConnection.open(delegate, pipeline);
+    return AegisConnection.open(delegate, pipeline, wrapped::getConnection);
   }
 
   @Override
@@ -116,7 +116,7 @@ public final class AegisDataSource implements DataSource {
     StatementPipeline pipeline = pipeline();
     Connection delegate = pipeline.logins().attempt(user, LocalHost.clientAddress(),
         () -> wrapped.getConnection(user, password));
-    return AegisConnection.open(delegate, pipeline);
+    return AegisConnection.open(delegate, pipeline, () -> wrapped.getConnection(user, password));
   }
 
   private static void putOrRemove(Properties properties, String name, String value) {

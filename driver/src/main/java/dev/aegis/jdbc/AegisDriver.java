@@ -7,6 +7,7 @@ import dev.aegis.error.AegisConfigurationException;
 import dev.aegis.error.AegisSqlState;
 import dev.aegis.lockout.LoginUser;
 import dev.aegis.lockout.TimeSource;
+import dev.aegis.keys.ConnectionSource;
 import dev.aegis.pipeline.PipelineCache;
 import dev.aegis.pipeline.StatementPipeline;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,20 +88,23 @@ public final class AegisDriver implements Driver {
     ConnectionSettings settings = ConnectionSettings.of(url, info);
     StatementPipeline pipeline =
         pipelines.pipelineFor(locator.locate(settings.urlConfig(), settings.propertyConfig()));
-    Driver driver = delegates.driverFor(settings.delegateUrl());
-    Properties properties = settings.delegateProperties();
+    String delegateUrl = settings.delegateUrl();
+    Properties delegateProperties = settings.delegateProperties();
+    Driver driver = delegates.driverFor(delegateUrl);
+    // The same way again for every further connection the pipeline's background work needs (the allowlist):
+    // the application's connection is never used from another thread.
+    ConnectionSource connections = () -> {
+      Connection opened = driver.connect(delegateUrl, delegateProperties);
+      if (opened == null) {
+        throw new AegisConfigurationException(AegisSqlState.NO_DELEGATE_DRIVER, "The delegate driver declined "
+            + AegisUrl.redact(delegateUrl) + " although it accepts such URLs; check the URL.");
+      }
+      return opened;
+    };
     // A locked-out user or address is refused here, before the delegate contacts the server.
-    Connection delegate = pipeline.logins().attempt(LoginUser.of(settings.delegateUrl(), properties),
-        LocalHost.clientAddress(), () -> {
-          Connection opened = driver.connect(settings.delegateUrl(), properties);
-          if (opened == null) {
-            throw new AegisConfigurationException(AegisSqlState.NO_DELEGATE_DRIVER, "The delegate driver"
-                + " declined " + AegisUrl.redact(settings.delegateUrl()) + " although it accepts such URLs;"
-                + " check the URL.");
-          }
-          return opened;
-        });
-    return AegisConnection.open(delegate, pipeline);
+    Connection delegate = pipeline.logins().attempt(LoginUser.of(delegateUrl, delegateProperties),
+        LocalHost.clientAddress(), connections::open);
+    return AegisConnection.open(delegate, pipeline, connections);
   }
 
   /** True for every URL that starts with {@code jdbc:aegis:}, even a malformed one, so connect can explain it. */

@@ -75,7 +75,7 @@ class InterceptionContractTest {
     }
 
     @Override
-    public void open(Connection delegate) {
+    public void open(Connection delegate, dev.aegis.keys.ConnectionSource connections) {
       pipelineCalls.add("open");
     }
 

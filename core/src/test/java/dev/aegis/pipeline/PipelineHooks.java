@@ -1,0 +1,24 @@
+package dev.aegis.pipeline;
+
+import dev.aegis.allowlist.Allowlist;
+import dev.aegis.config.AegisConfig;
+import dev.aegis.events.SecurityEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** The pipeline's package-private test hooks, for tests in other packages and modules (the core test-jar). */
+public final class PipelineHooks {
+  private PipelineHooks() {}
+
+  /** The allowlist a pipeline loaded at its first connect, or null. */
+  public static Allowlist allowlist(Pipeline pipeline) {
+    return ((StatementPipeline) pipeline).allowlist();
+  }
+
+  /** A pipeline whose security events go to {@code events}. */
+  public static StatementPipeline withEvents(AegisConfig config, MeterRegistry registry, Path base,
+      Consumer<SecurityEvent> events) {
+    return StatementPipeline.create(config, registry, base, events);
+  }
+}
