@@ -13,14 +13,16 @@ import java.util.Map;
  * @param detection the {@code detection:} section
  * @param analysis the {@code analysis:} section: limits before the parser, shapes kept
  * @param encryption the {@code encryption:} section: settings for every encrypted column
+ * @param events the {@code events:} section: the event queue and the table sink
  */
 public record AegisConfig(
     KeysConfig keys,
     @JsonDeserialize(using = ColumnsDeserializer.class) Map<ColumnRef, ColumnConfig> columns,
     DetectionConfig detection,
     AnalysisConfig analysis,
-    EncryptionConfig encryption) {
-  private static final AegisConfig DEFAULTS = new AegisConfig(null, null, null, null, null);
+    EncryptionConfig encryption,
+    EventsConfig events) {
+  private static final AegisConfig DEFAULTS = new AegisConfig(null, null, null, null, null, null);
 
   public AegisConfig {
     keys = keys == null ? KeysConfig.NONE : keys;
@@ -28,6 +30,7 @@ public record AegisConfig(
     detection = detection == null ? DetectionConfig.DEFAULTS : detection;
     analysis = analysis == null ? AnalysisConfig.DEFAULTS : analysis;
     encryption = encryption == null ? EncryptionConfig.DEFAULTS : encryption;
+    events = events == null ? EventsConfig.DEFAULTS : events;
   }
 
   /** The configuration of a connection that has none: pure pass-through, detection in monitor mode. */

@@ -71,7 +71,7 @@ class ConfigReaderErrorTest {
     assertThat(e.getMessage()).contains(", line 3, setting 'logging'")
         .contains("unknown setting 'logging'.")
         .doesNotContain("Did you mean")
-        .contains("Settings allowed here: analysis, columns, detection, encryption, keys.");
+        .contains("Settings allowed here: analysis, columns, detection, encryption, events, keys.");
   }
 
   @Test
