@@ -3,6 +3,7 @@ package dev.aegis.pipeline;
 import dev.aegis.config.AegisConfig;
 import dev.aegis.encrypt.PreparedSql;
 import dev.aegis.encrypt.ResultDecryption;
+import dev.aegis.keys.ConnectionSource;
 import java.sql.Connection;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLClientInfoException;
@@ -26,6 +27,15 @@ public interface Pipeline {
    * @throws SQLException when the keys cannot be used or the schema does not fit; the connect fails
    */
   void open(Connection delegate) throws SQLException;
+
+  /**
+   * As {@link #open(Connection)}, also telling the pipeline how to open connections of its own to the same
+   * database (plain delegate connections, or ones from the application's pool), for work that must not
+   * use the application's connection, such as writing security events to their table.
+   */
+  default void open(Connection delegate, ConnectionSource connections) throws SQLException {
+    open(delegate);
+  }
 
   /**
    * Judges and, where needed, rewrites one SQL text executed as it is. The wrappers hand the delegate

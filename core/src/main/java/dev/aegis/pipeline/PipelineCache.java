@@ -4,11 +4,13 @@ import dev.aegis.config.AegisConfig;
 import dev.aegis.config.ConfigLocation;
 import dev.aegis.config.ConfigReader;
 import dev.aegis.error.AegisConfigurationException;
+import dev.aegis.events.SecurityEventListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -24,14 +26,21 @@ import org.slf4j.LoggerFactory;
 public final class PipelineCache {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineCache.class);
   private final MeterRegistry registry;
+  private final List<SecurityEventListener> listeners;
   private final StatementPipeline unconfigured;
   private final ConcurrentMap<String, Entry> byLocation = new ConcurrentHashMap<>();
 
   private record Entry(StatementPipeline pipeline, FileTime modified, long size) {}
 
   public PipelineCache(MeterRegistry registry) {
+    this(registry, List.of());
+  }
+
+  /** Pipelines whose security events also go to {@code listeners}. */
+  public PipelineCache(MeterRegistry registry, List<SecurityEventListener> listeners) {
     this.registry = registry;
-    this.unconfigured = StatementPipeline.create(AegisConfig.defaults(), registry);
+    this.listeners = List.copyOf(listeners);
+    this.unconfigured = StatementPipeline.create(AegisConfig.defaults(), registry, Path.of(""), this.listeners);
   }
 
   /** The pipeline for {@code location}, or the pass-through pipeline when there is no configuration. */
@@ -60,7 +69,7 @@ public final class PipelineCache {
     LOG.info("Aegis configuration {} read: {} encrypted column(s), detection {}", where.describe(),
         config.columns().size(), config.detection().mode().name().toLowerCase(java.util.Locale.ROOT));
     Path base = where.isClasspath() ? Path.of("") : where.filePath().toAbsolutePath().getParent();
-    StatementPipeline fresh = StatementPipeline.create(config, registry, base);
+    StatementPipeline fresh = StatementPipeline.create(config, registry, base, listeners);
     byLocation.put(where.value(), new Entry(fresh, modified, size));
     return fresh;
   }

@@ -10,6 +10,9 @@ import dev.aegis.encrypt.ColumnEncryption;
 import dev.aegis.encrypt.PreparedSql;
 import dev.aegis.encrypt.ResultDecryption;
 import dev.aegis.error.AegisEncryptionException;
+import dev.aegis.events.EventDispatcher;
+import dev.aegis.events.SecurityEventListener;
+import dev.aegis.keys.ConnectionSource;
 import dev.aegis.lexer.LexedStatement;
 import dev.aegis.lexer.Lexer;
 import dev.aegis.lexer.LexerLimits;
@@ -19,6 +22,7 @@ import java.sql.Connection;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -31,7 +35,8 @@ import java.util.function.Function;
  * <p>Each statement is lexed once (its digest keys the analysis cache, so the parser runs once per shape)
  * and judged by the {@link Detector}. In {@code enforce} mode a verdict at or above the block threshold
  * stops the statement with {@link dev.aegis.error.AegisBlockedException}; in every mode but {@code off}
- * alerts and blocks are logged and counted. Client info that would break out of the comment Connector/J
+ * alerts and blocks are counted and published as security events ({@link EventDispatcher}: the
+ * {@code aegis.security} log, listeners, the optional table), one per rule that fired. Client info that would break out of the comment Connector/J
  * carries it in is refused. With encrypted columns configured, the statement's shape also decides which
  * literals and parameters are encrypted, or refuses the statement ({@link ColumnEncryption}); the keys are
  * loaded at the first connect. Shared by every connection that uses the same configuration; safe for
@@ -46,11 +51,12 @@ public final class StatementPipeline implements Pipeline {
   private final Detector detector;
   private final boolean judging;
   private final EncryptionKeys keys;
+  private final EventDispatcher events;
   private volatile ColumnEncryption encryption;
   private volatile Detector offlineDetector;
 
   private StatementPipeline(AegisConfig config, MeterRegistry registry, Function<String, Analysis> analyzer,
-      Path base) {
+      Path base, List<SecurityEventListener> listeners) {
     this.config = Objects.requireNonNull(config, "config");
     this.metrics = new PipelineMetrics(Objects.requireNonNull(registry, "registry"));
     this.mode = config.detection().mode();
@@ -61,6 +67,7 @@ public final class StatementPipeline implements Pipeline {
         ? new Detector(analyzer, analysis.cacheSize(), config.detection().blockThreshold())
         : null;
     this.keys = config.columns().isEmpty() ? null : new EncryptionKeys(config, base);
+    this.events = EventDispatcher.create(config.events(), registry, listeners);
   }
 
   /** A pipeline for {@code config} that records its meters in {@code registry}. */
@@ -72,13 +79,33 @@ public final class StatementPipeline implements Pipeline {
    * A pipeline for {@code config}, read from a file in {@code base}: relative key locations start there.
    */
   public static StatementPipeline create(AegisConfig config, MeterRegistry registry, Path base) {
-    return new StatementPipeline(config, registry, Analyzers.standard(), base);
+    return create(config, registry, base, List.of());
+  }
+
+  /**
+   * A pipeline for {@code config}, read from a file in {@code base}, whose security events also go to
+   * {@code listeners} (after those found through {@link java.util.ServiceLoader}).
+   */
+  public static StatementPipeline create(AegisConfig config, MeterRegistry registry, Path base,
+      List<SecurityEventListener> listeners) {
+    return new StatementPipeline(config, registry, Analyzers.standard(), base, List.copyOf(listeners));
   }
 
   /** A pipeline with another analyser, for tests and benchmarks. */
   static StatementPipeline create(AegisConfig config, MeterRegistry registry,
       Function<String, Analysis> analyzer) {
-    return new StatementPipeline(config, registry, analyzer, Path.of(""));
+    return new StatementPipeline(config, registry, analyzer, Path.of(""), List.of());
+  }
+
+  /** Where this pipeline's security events go; other detectors publish theirs here too. */
+  public EventDispatcher events() {
+    return events;
+  }
+
+  @Override
+  public void open(Connection delegate, ConnectionSource connections) throws SQLException {
+    events.connectWith(connections);
+    open(delegate);
   }
 
   @Override
@@ -221,7 +248,12 @@ public final class StatementPipeline implements Pipeline {
     Verdict verdict = judged.verdict();
     if (verdict.action() != Verdict.Action.ALLOW) {
       metrics.verdict(verdict.action());
-      SecurityLog.verdict(entry, judged.statement().digest(), verdict, mode);
+      try {
+        VerdictEvents.publish(events, session, entry, judged.statement().digest(), verdict, mode);
+      } catch (RuntimeException e) {
+        // Reporting must not change what happens to the statement; counted and logged like a fault.
+        detectionFault(entry, e);
+      }
       if (verdict.action() == Verdict.Action.BLOCK && mode == DetectionMode.ENFORCE) {
         throw SecurityLog.blocked(judged.statement().digest(), verdict);
       }

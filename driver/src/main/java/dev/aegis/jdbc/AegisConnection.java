@@ -3,6 +3,7 @@ package dev.aegis.jdbc;
 import dev.aegis.config.AegisConfig;
 import dev.aegis.encrypt.PreparedSql;
 import dev.aegis.encrypt.ResultDecryption;
+import dev.aegis.keys.ConnectionSource;
 import dev.aegis.pipeline.SqlEntry;
 import dev.aegis.pipeline.Pipeline;
 import dev.aegis.pipeline.Session;
@@ -41,8 +42,17 @@ final class AegisConnection implements Connection {
    * the first connect with encrypted columns). When it is not, the delegate is closed and the connect fails.
    */
   static AegisConnection open(Connection delegate, Pipeline pipeline) throws SQLException {
+    return open(delegate, pipeline, null);
+  }
+
+  /**
+   * As {@link #open(Connection, Pipeline)}, telling the pipeline how to open connections of its own to the
+   * same database ({@code connections}, null when there is none), so that it never borrows this one.
+   */
+  static AegisConnection open(Connection delegate, Pipeline pipeline, ConnectionSource connections)
+      throws SQLException {
     try {
-      pipeline.open(delegate);
+      pipeline.open(delegate, connections);
     } catch (SQLException | RuntimeException e) {
       try {
         delegate.close();

@@ -4,14 +4,18 @@ import dev.aegis.config.AegisConfig;
 import dev.aegis.config.AegisUrl;
 import dev.aegis.config.ConfigLocation;
 import dev.aegis.config.ConfigLocator;
+import dev.aegis.events.SecurityEventListener;
 import dev.aegis.pipeline.PipelineCache;
 import dev.aegis.pipeline.StatementPipeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -25,7 +29,8 @@ import javax.sql.DataSource;
  *
  * <pre>{@code
  * DataSource secured = AegisDataSource.wrap(hikari);
- * DataSource tuned = AegisDataSource.builder(hikari).config("classpath:aegis.yml").meterRegistry(registry).build();
+ * DataSource tuned = AegisDataSource.builder(hikari).config("classpath:aegis.yml").meterRegistry(registry)
+ *     .listener(event -> alerts.send(event)).build();
  * }</pre>
  *
  * <p>or build one from a {@code jdbc:aegis:} URL: {@code AegisDataSource.fromUrl(url, user, password)}.
@@ -41,6 +46,7 @@ public final class AegisDataSource implements DataSource {
   private final AegisConfig config;
   private final MeterRegistry registry;
   private final PipelineCache pipelines;
+  private final List<SecurityEventListener> listeners;
   private volatile StatementPipeline fixedPipeline;
   private volatile int loginTimeoutSeconds;
   private volatile PrintWriter logWriter;
@@ -52,7 +58,8 @@ public final class AegisDataSource implements DataSource {
     this.location = Optional.ofNullable(builder.location);
     this.config = builder.config;
     this.registry = builder.registry;
-    this.pipelines = new PipelineCache(builder.registry);
+    this.listeners = List.copyOf(builder.listeners);
+    this.pipelines = new PipelineCache(builder.registry, listeners);
   }
 
   /**
@@ -96,7 +103,8 @@ public final class AegisDataSource implements DataSource {
     }
     // The pipeline first: a broken configuration must fail before a pooled connection is taken.
     StatementPipeline pipeline = pipeline();
-    return AegisConnection.open(wrapped.getConnection(), pipeline);
+    // The table sink borrows from the same pool, one connection per batch of events.
+    return AegisConnection.open(wrapped.getConnection(), pipeline, wrapped::getConnection);
   }
 
   @Override
@@ -109,7 +117,8 @@ public final class AegisDataSource implements DataSource {
       return AegisDriver.instance().connect(url, properties);
     }
     StatementPipeline pipeline = pipeline();
-    return AegisConnection.open(wrapped.getConnection(user, password), pipeline);
+    return AegisConnection.open(wrapped.getConnection(user, password), pipeline,
+        () -> wrapped.getConnection(user, password));
   }
 
   private static void putOrRemove(Properties properties, String name, String value) {
@@ -127,7 +136,7 @@ public final class AegisDataSource implements DataSource {
     }
     if (config != null) {
       // Creating two by a race is harmless: both are equal and meters are shared by the registry.
-      fixedPipeline = fixed = StatementPipeline.create(config, registry);
+      fixedPipeline = fixed = StatementPipeline.create(config, registry, Path.of(""), listeners);
       return fixed;
     }
     return pipelines.pipelineFor(location.isPresent() ? location : ConfigLocator.fromSystem().locate(null, null));
@@ -200,6 +209,7 @@ public final class AegisDataSource implements DataSource {
     private ConfigLocation location;
     private AegisConfig config;
     private MeterRegistry registry = Metrics.globalRegistry;
+    private final List<SecurityEventListener> listeners = new ArrayList<>();
 
     private Builder(DataSource wrapped, String url, Properties urlProperties) {
       this.wrapped = wrapped;
@@ -228,6 +238,15 @@ public final class AegisDataSource implements DataSource {
     /** Where Aegis's meters go; Micrometer's global registry by default. */
     public Builder meterRegistry(MeterRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Also sends this data source's security events to {@code listener}, after the listeners found
+     * through {@code META-INF/services}. Called on Aegis's event thread, never on the application's.
+     */
+    public Builder listener(SecurityEventListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

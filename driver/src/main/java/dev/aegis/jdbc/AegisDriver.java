@@ -5,6 +5,7 @@ import dev.aegis.config.ConfigLocator;
 import dev.aegis.config.ConnectionSettings;
 import dev.aegis.error.AegisConfigurationException;
 import dev.aegis.error.AegisSqlState;
+import dev.aegis.keys.ConnectionSource;
 import dev.aegis.pipeline.PipelineCache;
 import dev.aegis.pipeline.StatementPipeline;
 import io.micrometer.core.instrument.Metrics;
@@ -64,13 +65,19 @@ public final class AegisDriver implements Driver {
     ConnectionSettings settings = ConnectionSettings.of(url, info);
     StatementPipeline pipeline =
         pipelines.pipelineFor(locator.locate(settings.urlConfig(), settings.propertyConfig()));
-    Connection delegate = delegates.driverFor(settings.delegateUrl())
-        .connect(settings.delegateUrl(), settings.delegateProperties());
+    Driver driver = delegates.driverFor(settings.delegateUrl());
+    ConnectionSource own = () -> connectDelegate(driver, settings);
+    return AegisConnection.open(own.open(), pipeline, own);
+  }
+
+  /** A plain connection of the delegate driver, as the application's URL and properties describe it. */
+  private static Connection connectDelegate(Driver driver, ConnectionSettings settings) throws SQLException {
+    Connection delegate = driver.connect(settings.delegateUrl(), settings.delegateProperties());
     if (delegate == null) {
       throw new AegisConfigurationException(AegisSqlState.NO_DELEGATE_DRIVER, "The delegate driver declined "
           + AegisUrl.redact(settings.delegateUrl()) + " although it accepts such URLs; check the URL.");
     }
-    return AegisConnection.open(delegate, pipeline);
+    return delegate;
   }
 
   /** True for every URL that starts with {@code jdbc:aegis:}, even a malformed one, so connect can explain it. */
