@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The dispatcher with its real thread and sinks, no database: ordering, isolation, dropping, counting. */
 class EventDispatcherTest {
@@ -88,6 +89,7 @@ class EventDispatcherTest {
   }
 
   @Test
+  @Timeout(60) // a publisher that blocked on the stuck listener would hang here, not fail
   void aFullQueueDropsAndCountsInsteadOfBlockingThePublisher() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     BlockingQueue<SecurityEvent> received = new LinkedBlockingQueue<>();
