@@ -40,14 +40,8 @@ final class AegisConnection implements Connection {
   /**
    * A connection on {@code delegate}, after the pipeline is ready for it (keys loaded, schema checked on
    * the first connect with encrypted columns). When it is not, the delegate is closed and the connect fails.
-   */
-  static AegisConnection open(Connection delegate, Pipeline pipeline) throws SQLException {
-    return open(delegate, pipeline, null);
-  }
-
-  /**
-   * As {@link #open(Connection, Pipeline)}, telling the pipeline how to open connections of its own to the
-   * same database ({@code connections}, null when there is none), so that it never borrows this one.
+   * {@code connections} tells the pipeline how to open connections of its own to the same database (null
+   * when there is none), so that it never borrows this one.
    */
   static AegisConnection open(Connection delegate, Pipeline pipeline, ConnectionSource connections)
       throws SQLException {
