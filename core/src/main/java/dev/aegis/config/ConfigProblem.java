@@ -145,6 +145,10 @@ final class ConfigProblem {
     if (e instanceof InvalidFormatException format && format.getTargetType() == ColumnRef.class) {
       return rootMessage(format) + ".";
     }
+    if (e instanceof InvalidFormatException format && original.startsWith("Cannot coerce")) {
+      // A number where true/false belongs: Jackson's message talks about its own CoercionConfig.
+      return mismatchMessage(format);
+    }
     if (e instanceof InvalidFormatException format) {
       return format.getOriginalMessage() + ".";
     }

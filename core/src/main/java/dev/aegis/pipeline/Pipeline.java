@@ -24,7 +24,8 @@ public interface Pipeline {
   /**
    * Readies the pipeline for a new connection, before the application sees it: on the first connect with
    * encrypted columns, loads the keys and checks the schema through {@code delegate}; with an allowlist,
-   * loads it and starts refreshing it through connections from {@code connections}.
+   * loads it and starts refreshing it through connections from {@code connections}, which also write
+   * security events to their table when configured.
    *
    * @param connections opens further plain connections to the same database, for Aegis's background work
    *     (the application's connection is never used from another thread); may be null when unknown, which

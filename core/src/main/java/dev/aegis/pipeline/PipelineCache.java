@@ -5,11 +5,13 @@ import dev.aegis.config.ConfigLocation;
 import dev.aegis.config.ConfigReader;
 import dev.aegis.error.AegisConfigurationException;
 import dev.aegis.lockout.TimeSource;
+import dev.aegis.events.SecurityEventListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -27,23 +29,32 @@ public final class PipelineCache {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineCache.class);
   private final MeterRegistry registry;
   private final TimeSource time;
+  private final List<SecurityEventListener> listeners;
   private final StatementPipeline unconfigured;
   private final ConcurrentMap<String, Entry> byLocation = new ConcurrentHashMap<>();
 
   private record Entry(StatementPipeline pipeline, FileTime modified, long size) {}
 
   public PipelineCache(MeterRegistry registry) {
-    this(registry, TimeSource.system());
+    this(registry, TimeSource.system(), List.of());
+  }
+
+  /** Pipelines whose security events also go to {@code listeners}. */
+  public PipelineCache(MeterRegistry registry, List<SecurityEventListener> listeners) {
+    this(registry, TimeSource.system(), listeners);
   }
 
   /**
    * A cache whose pipelines time lockouts by {@code time}, so that tests move it forward instead of
-   * sleeping. Applications have no reason to call this.
+   * sleeping, and whose security events also go to {@code listeners}. Applications have no reason to
+   * pass another time source.
    */
-  public PipelineCache(MeterRegistry registry, TimeSource time) {
+  public PipelineCache(MeterRegistry registry, TimeSource time, List<SecurityEventListener> listeners) {
     this.registry = registry;
     this.time = time;
-    this.unconfigured = StatementPipeline.create(AegisConfig.defaults(), registry, Path.of(""), time);
+    this.listeners = List.copyOf(listeners);
+    this.unconfigured = StatementPipeline.create(AegisConfig.defaults(), registry, Path.of(""), time,
+        this.listeners);
   }
 
   /** The pipeline for {@code location}, or the pass-through pipeline when there is no configuration. */
@@ -73,7 +84,7 @@ public final class PipelineCache {
         config.columns().size(), config.detection().mode().name().toLowerCase(java.util.Locale.ROOT),
         config.lockout().enabled() ? "on" : "off");
     Path base = where.isClasspath() ? Path.of("") : where.filePath().toAbsolutePath().getParent();
-    StatementPipeline fresh = StatementPipeline.create(config, registry, base, time);
+    StatementPipeline fresh = StatementPipeline.create(config, registry, base, time, listeners);
     byLocation.put(where.value(), new Entry(fresh, modified, size));
     return fresh;
   }

@@ -1,17 +1,16 @@
 package dev.aegis.pipeline;
 
-import dev.aegis.config.DetectionMode;
 import dev.aegis.detect.Signature;
 import dev.aegis.detect.Verdict;
 import dev.aegis.error.AegisBlockedException;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Security events as log lines on the {@code dev.aegis.security} logger: the verdict, the rules and the
- * statement's digest (its shape: literal values never appear), so a log is safe to ship anywhere.
+ * Detection's own failures as log lines on the {@code dev.aegis.security} logger, and the exception a
+ * block throws. Verdicts themselves are security events ({@link VerdictEvents}). Neither carries a literal
+ * value of the statement: only its digest (its shape), so a log is safe to ship anywhere.
  */
 final class SecurityLog {
   private static final Logger LOG = LoggerFactory.getLogger("dev.aegis.security");
@@ -19,25 +18,6 @@ final class SecurityLog {
   private static final int DIGEST_IN_MESSAGE = 300;
 
   private SecurityLog() {}
-
-  static void verdict(SqlEntry entry, String digest, Verdict verdict, DetectionMode mode) {
-    if (!LOG.isWarnEnabled()) {
-      return;
-    }
-    String action = verdict.action() == Verdict.Action.BLOCK && mode != DetectionMode.ENFORCE
-        ? "would-block" : verdict.action().name().toLowerCase(Locale.ROOT);
-    LOG.warn("aegis verdict={} mode={} score={} rules={} entry={} digest={}", action,
-        mode.name().toLowerCase(Locale.ROOT), verdict.score(), ids(verdict.findings()), entry.tag(), digest);
-  }
-
-  /** One finding as one line on {@code aegis.security}: rule, who, and the statement's shape, no values. */
-  static void event(dev.aegis.events.SecurityEvent event) {
-    if (EVENTS.isWarnEnabled()) {
-      EVENTS.warn("aegis event rule={} category={} severity={} score={} action={} principal={} address={}"
-          + " digest={} detail={}", event.rule(), event.category(), event.severity(), event.score(),
-          event.action(), event.principal(), event.address(), event.digest(), event.detail());
-    }
-  }
 
   /** The statement's text is not logged: without a digest it could hold literal values. */
   static void failure(SqlEntry entry, Throwable e) {

@@ -18,6 +18,8 @@ import dev.aegis.encrypt.PreparedSql;
 import dev.aegis.encrypt.ResultDecryption;
 import dev.aegis.error.AegisEncryptionException;
 import dev.aegis.events.SecurityEvent;
+import dev.aegis.events.EventDispatcher;
+import dev.aegis.events.SecurityEventListener;
 import dev.aegis.keys.ConnectionSource;
 import dev.aegis.lexer.LexedStatement;
 import dev.aegis.lexer.Lexer;
@@ -31,6 +33,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -46,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each statement is lexed once (its digest keys the analysis cache, so the parser runs once per shape)
  * and judged by the {@link Detector}. In {@code enforce} mode a verdict at or above the block threshold
  * stops the statement with {@link dev.aegis.error.AegisBlockedException}; in every mode but {@code off}
- * alerts and blocks are logged and counted. Client info that would break out of the comment Connector/J
+ * alerts and blocks are counted and published as security events ({@link EventDispatcher}: the
+ * {@code aegis.security} log, listeners, the optional table), one per rule that fired. Client info that would break out of the comment Connector/J
  * carries it in is refused. With encrypted columns configured, the statement's shape also decides which
  * literals and parameters are encrypted, or refuses the statement ({@link ColumnEncryption}); the keys are
  * loaded at the first connect. With {@code detection.allowlist}, the statement's shape is also checked
@@ -67,16 +71,17 @@ public final class StatementPipeline implements Pipeline {
   private final LoginGuard logins;
   /** The allowlist's part; null without {@code detection.allowlist} or with detection off. */
   private final ShapeCheck shapes;
+  private final EventDispatcher dispatcher;
   private volatile ColumnEncryption encryption;
   private volatile Detector offlineDetector;
   private final BehaviourChecks behaviour;
-  /** Security events: one log line each for now; the event dispatcher replaces this. */
+  /** Where every part publishes its security events: the dispatcher (or a test's consumer). */
   private final Consumer<SecurityEvent> events;
   /** The digest of the last statement this thread screened: results name it in their findings. */
   private final ThreadLocal<String> lastDigest = new ThreadLocal<>();
 
   private StatementPipeline(AegisConfig config, MeterRegistry registry, Function<String, Analysis> analyzer,
-      Path base, TimeSource time, Consumer<SecurityEvent> events) {
+      Path base, TimeSource time, List<SecurityEventListener> listeners, Consumer<SecurityEvent> sink) {
     this.config = Objects.requireNonNull(config, "config");
     this.metrics = new PipelineMetrics(Objects.requireNonNull(registry, "registry"));
     this.mode = config.detection().mode();
@@ -88,7 +93,8 @@ public final class StatementPipeline implements Pipeline {
         : null;
     this.keys = config.columns().isEmpty() ? null : new EncryptionKeys(config, base);
     this.logins = LoginGuard.create(config.lockout(), registry, time);
-    this.events = Objects.requireNonNull(events, "events");
+    this.dispatcher = EventDispatcher.create(config.events(), registry, listeners);
+    this.events = sink != null ? sink : dispatcher::publish;
     this.shapes = ShapeCheck.of(config, base, events, metrics, Clock.systemUTC());
     this.behaviour = judging ? new BehaviourChecks(config.behaviour(), mode == DetectionMode.LEARN,
         profiles(config, base), System::nanoTime, events, registry) : null;
@@ -108,29 +114,38 @@ public final class StatementPipeline implements Pipeline {
    * A pipeline for {@code config}, read from a file in {@code base}: relative key locations start there.
    */
   public static StatementPipeline create(AegisConfig config, MeterRegistry registry, Path base) {
-    return create(config, registry, base, TimeSource.system());
+    return create(config, registry, base, TimeSource.system(), List.of());
+  }
+
+  /** As below, on the system's time. */
+  public static StatementPipeline create(AegisConfig config, MeterRegistry registry, Path base,
+      List<SecurityEventListener> listeners) {
+    return create(config, registry, base, TimeSource.system(), listeners);
   }
 
   /**
-   * As {@link #create(AegisConfig, MeterRegistry, Path)}, with lockouts timed by {@code time}: tests move
-   * it forward instead of sleeping. Applications have no reason to call this.
+   * A pipeline for {@code config}, read from a file in {@code base}, whose security events also go to
+   * {@code listeners} (after those found through {@link java.util.ServiceLoader}), and whose lockouts are
+   * timed by {@code time} (tests move it forward instead of sleeping; applications pass
+   * {@link TimeSource#system()}).
    */
   public static StatementPipeline create(AegisConfig config, MeterRegistry registry, Path base,
-      TimeSource time) {
-    return new StatementPipeline(config, registry, Analyzers.standard(), base, time, SecurityLog::event);
+      TimeSource time, List<SecurityEventListener> listeners) {
+    return new StatementPipeline(config, registry, Analyzers.standard(), base, time, List.copyOf(listeners),
+        null);
   }
 
   /** A pipeline with another analyser, for tests and benchmarks. */
   static StatementPipeline create(AegisConfig config, MeterRegistry registry,
       Function<String, Analysis> analyzer) {
-    return new StatementPipeline(config, registry, analyzer, Path.of(""), TimeSource.system(),
-        SecurityLog::event);
+    return new StatementPipeline(config, registry, analyzer, Path.of(""), TimeSource.system(), List.of(), null);
   }
 
-  /** A pipeline whose security events go to {@code events}, for tests. */
+  /** A pipeline whose security events go to {@code events} instead of the dispatcher, for tests. */
   static StatementPipeline create(AegisConfig config, MeterRegistry registry, Path base,
       Consumer<SecurityEvent> events) {
-    return new StatementPipeline(config, registry, Analyzers.standard(), base, TimeSource.system(), events);
+    return new StatementPipeline(config, registry, Analyzers.standard(), base, TimeSource.system(), List.of(),
+        events);
   }
 
   /**
@@ -141,8 +156,14 @@ public final class StatementPipeline implements Pipeline {
     return logins;
   }
 
+  /** Where this pipeline's security events go; other detectors publish theirs here too. */
+  public EventDispatcher events() {
+    return dispatcher;
+  }
+
   @Override
   public void open(Connection delegate, ConnectionSource connections) throws SQLException {
+    dispatcher.connectWith(connections);
     if (shapes != null) {
       shapes.open(connections);
     }
@@ -308,7 +329,12 @@ public final class StatementPipeline implements Pipeline {
     }
     if (verdict.action() != Verdict.Action.ALLOW) {
       metrics.verdict(verdict.action());
-      SecurityLog.verdict(entry, judged.statement().digest(), verdict, mode);
+      try {
+        VerdictEvents.publish(events, session, entry, judged.statement().digest(), verdict, mode);
+      } catch (RuntimeException e) {
+        // Reporting must not change what happens to the statement; counted and logged like a fault.
+        detectionFault(entry, e);
+      }
       if (verdict.action() == Verdict.Action.BLOCK && mode == DetectionMode.ENFORCE) {
         throw SecurityLog.blocked(judged.statement().digest(), verdict);
       }

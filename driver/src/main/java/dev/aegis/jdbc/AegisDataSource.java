@@ -5,6 +5,7 @@ import dev.aegis.config.AegisUrl;
 import dev.aegis.config.ConfigLocation;
 import dev.aegis.config.ConfigLocator;
 import dev.aegis.lockout.TimeSource;
+import dev.aegis.events.SecurityEventListener;
 import dev.aegis.pipeline.PipelineCache;
 import dev.aegis.pipeline.StatementPipeline;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -27,7 +30,8 @@ import javax.sql.DataSource;
  *
  * <pre>{@code
  * DataSource secured = AegisDataSource.wrap(hikari);
- * DataSource tuned = AegisDataSource.builder(hikari).config("classpath:aegis.yml").meterRegistry(registry).build();
+ * DataSource tuned = AegisDataSource.builder(hikari).config("classpath:aegis.yml").meterRegistry(registry)
+ *     .listener(event -> alerts.send(event)).build();
  * }</pre>
  *
  * <p>or build one from a {@code jdbc:aegis:} URL: {@code AegisDataSource.fromUrl(url, user, password)}.
@@ -44,6 +48,7 @@ public final class AegisDataSource implements DataSource {
   private final MeterRegistry registry;
   private final TimeSource time;
   private final PipelineCache pipelines;
+  private final List<SecurityEventListener> listeners;
   private volatile StatementPipeline fixedPipeline;
   private volatile int loginTimeoutSeconds;
   private volatile PrintWriter logWriter;
@@ -56,7 +61,8 @@ public final class AegisDataSource implements DataSource {
     this.config = builder.config;
     this.registry = builder.registry;
     this.time = builder.time;
-    this.pipelines = new PipelineCache(builder.registry, builder.time);
+    this.listeners = List.copyOf(builder.listeners);
+    this.pipelines = new PipelineCache(builder.registry, builder.time, listeners);
   }
 
   /**
@@ -100,6 +106,7 @@ public final class AegisDataSource implements DataSource {
     }
     // The pipeline first: a broken configuration must fail before a pooled connection is taken.
     StatementPipeline pipeline = pipeline();
+    // The pipeline's own work (allowlist, event table) borrows from the same pool, never this connection.
     Connection delegate = pipeline.logins().attempt(null, LocalHost.clientAddress(), wrapped::getConnection);
     return AegisConnection.open(delegate, pipeline, wrapped::getConnection);
   }
@@ -137,7 +144,7 @@ public final class AegisDataSource implements DataSource {
         // One pipeline only: it holds this data source's failed logins and lockouts.
         fixed = fixedPipeline;
         if (fixed == null) {
-          fixedPipeline = fixed = StatementPipeline.create(config, registry, Path.of(""), time);
+          fixedPipeline = fixed = StatementPipeline.create(config, registry, Path.of(""), time, listeners);
         }
       }
       return fixed;
@@ -213,6 +220,7 @@ public final class AegisDataSource implements DataSource {
     private AegisConfig config;
     private MeterRegistry registry = Metrics.globalRegistry;
     private TimeSource time = TimeSource.system();
+    private final List<SecurityEventListener> listeners = new ArrayList<>();
 
     private Builder(DataSource wrapped, String url, Properties urlProperties) {
       this.wrapped = wrapped;
@@ -250,6 +258,15 @@ public final class AegisDataSource implements DataSource {
      */
     Builder time(TimeSource time) {
       this.time = Objects.requireNonNull(time, "time");
+      return this;
+    }
+
+    /**
+     * Also sends this data source's security events to {@code listener}, after the listeners found
+     * through {@code META-INF/services}. Called on Aegis's event thread, never on the application's.
+     */
+    public Builder listener(SecurityEventListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

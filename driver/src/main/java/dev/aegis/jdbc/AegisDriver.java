@@ -63,7 +63,7 @@ public final class AegisDriver implements Driver {
    * sleeping. Package-private on purpose: applications use the registered instance.
    */
   AegisDriver(MeterRegistry registry, TimeSource time) {
-    this.pipelines = new PipelineCache(registry, time);
+    this.pipelines = new PipelineCache(registry, time, java.util.List.of());
   }
 
   /** The registered instance. DriverManager users never need it; frameworks that want a Driver object do. */

@@ -3,14 +3,14 @@ package dev.aegis.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aegis.error.AegisBlockedException;
+import dev.aegis.testing.LogCapture;
 import dev.aegis.testing.TestDatabase;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.search.RequiredSearch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,15 +19,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Detection through the driver against the real server: enforce blocks before sending, monitor logs. */
+/** Detection through the driver against the real server: enforce blocks before sending, monitor reports. */
 class DetectionIT {
   private static final String INJECTED_DELETE = "DELETE FROM accounts WHERE owner = 'nobody' OR 1=1";
+  private static final String DIGEST = "DELETE FROM accounts WHERE owner = ? OR ? = ?";
   private static TestDatabase db;
   private static SimpleMeterRegistry meters;
   private static String schema;
@@ -120,20 +122,21 @@ class DetectionIT {
   @Test
   void monitorRunsTheStatementAndLogsTheVerdictWithoutItsValues() throws Exception {
     double blocks = verdicts("block");
-    PrintStream original = System.err;
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-    try (Connection c = connect("monitor"); Statement s = c.createStatement()) {
-      assertThat(s.executeUpdate(INJECTED_DELETE)).isEqualTo(3);
-    } finally {
-      System.setErr(original);
+    String line;
+    try (LogCapture log = LogCapture.start()) {
+      try (Connection c = connect("monitor"); Statement s = c.createStatement()) {
+        assertThat(s.executeUpdate(INJECTED_DELETE)).isEqualTo(3);
+      }
+      line = log.await(l -> l.contains(" aegis.security - ") && l.contains("\"rule\":\"tautology-or\"")
+          && l.contains(DIGEST), Duration.ofSeconds(10));
     }
     assertThat(rows()).isZero();
     assertThat(verdicts("block") - blocks).isEqualTo(1);
-    assertThat(log.toString(StandardCharsets.UTF_8))
-        .contains("verdict=would-block", "mode=monitor", "rules=[tautology-or",
-            "digest=DELETE FROM accounts WHERE owner = ? OR ? = ?")
-        .doesNotContain("nobody");
+    assertThat(line).contains(" WARN aegis.security - ").doesNotContain("nobody");
+    JsonNode event = new ObjectMapper().readTree(line.substring(line.indexOf('{')));
+    assertThat(event.get("action").asText()).isEqualTo("would-block");
+    assertThat(event.get("digest").asText()).isEqualTo(DIGEST);
+    assertThat(event.get("detail").asText()).startsWith("tautology; execute-update in monitor mode");
   }
 
   @Test
