@@ -72,11 +72,6 @@ public final class LoginGuard {
     }
   }
 
-  /** A guard for {@code config} whose events are logged on {@code aegis.security}. */
-  public static LoginGuard create(LockoutConfig config, MeterRegistry registry, TimeSource time) {
-    return create(config, registry, time, EventLog.INSTANCE);
-  }
-
   /**
    * A guard for {@code config}.
    *

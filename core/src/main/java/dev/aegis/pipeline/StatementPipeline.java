@@ -92,9 +92,9 @@ public final class StatementPipeline implements Pipeline {
         ? new Detector(analyzer, analysis.cacheSize(), config.detection().blockThreshold())
         : null;
     this.keys = config.columns().isEmpty() ? null : new EncryptionKeys(config, base);
-    this.logins = LoginGuard.create(config.lockout(), registry, time);
     this.dispatcher = EventDispatcher.create(config.events(), registry, listeners);
     this.events = sink != null ? sink : dispatcher::publish;
+    this.logins = LoginGuard.create(config.lockout(), registry, time, events);
     this.shapes = ShapeCheck.of(config, base, events, metrics, Clock.systemUTC());
     this.behaviour = judging ? new BehaviourChecks(config.behaviour(), mode == DetectionMode.LEARN,
         profiles(config, base), System::nanoTime, events, registry) : null;
