@@ -3,6 +3,8 @@ package dev.aegis.behaviour;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aegis.context.AegisContext;
+import dev.aegis.events.SecurityEvent;
+import dev.aegis.jdbc.RecordingListener;
 import dev.aegis.testing.TestDatabase;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -81,7 +83,8 @@ class BehaviourIT {
   @Test
   void readingACanaryThroughAnyQueryIsACriticalFinding() throws Exception {
     try (Connection c = connect("canary.yml"); Statement s = c.createStatement();
-        AegisContext.Scope who = AegisContext.enter("mallory", "203.0.113.66")) {
+        AegisContext.Scope who = AegisContext.enter("spi-canary-thief", "203.0.113.66")) {
+      RecordingListener.EVENTS.removeIf(e -> e.principal().equals("spi-canary-thief"));
       double before = findings(BehaviourChecks.CANARY_READ);
       try (ResultSet rs = s.executeQuery("SELECT id, name FROM customers WHERE id BETWEEN 1 AND 2000")) {
         readAll(rs);
@@ -106,6 +109,23 @@ class BehaviourIT {
         assertThat(findings(BehaviourChecks.CANARY_READ)).isEqualTo(was + 1);
       }
     }
+    // The events say who read it and through which statement, and hold no value.
+    java.util.List<SecurityEvent> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      SecurityEvent event = RecordingListener.EVENTS.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(event).as("canary event %d", i + 1).isNotNull();
+      events.add(event);
+    }
+    assertThat(events).allSatisfy(e -> {
+      assertThat(e.rule()).isEqualTo(BehaviourChecks.CANARY_READ);
+      assertThat(e.severity()).isEqualTo("critical");
+      assertThat(e.principal()).isEqualTo("spi-canary-thief");
+      assertThat(e.address()).isEqualTo("203.0.113.66");
+      assertThat(e.toString()).doesNotContain("decoy.canary");
+    });
+    assertThat(events).extracting(SecurityEvent::digest).containsExactly("SELECT * FROM customers WHERE id = ?",
+        "SELECT c.email AS contact FROM customers c WHERE c.id > ? AND c.id < ?",
+        "SELECT name, email FROM customers ORDER BY id DESC", "SELECT email FROM customers WHERE id = ?");
   }
 
   @Test

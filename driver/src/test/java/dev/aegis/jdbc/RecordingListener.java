@@ -11,8 +11,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * do not pile up in it.
  */
 public final class RecordingListener implements SecurityEventListener {
-  static final String PREFIX = "spi-";
-  static final BlockingQueue<SecurityEvent> EVENTS = new LinkedBlockingQueue<>();
+  public static final String PREFIX = "spi-";
+  public static final BlockingQueue<SecurityEvent> EVENTS = new LinkedBlockingQueue<>();
 
   @Override
   public void onEvent(SecurityEvent event) {
