@@ -33,9 +33,23 @@ public final class Detector {
    */
   public Detector(Function<String, Analysis> analyzer, int cacheSize, double blockThreshold) {
     this.analyzer = analyzer;
-    this.shapes = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    // Statistics feed the cache meters (hit rate, evictions); Caffeine keeps them in striped adders.
+    this.shapes = Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
     this.blockThreshold = blockThreshold;
   }
+
+  /**
+   * Publishes the shape cache's meters ({@code cache.gets} hit/miss, {@code cache.evictions} … tagged
+   * {@code cache=aegis.shapes}) and counts statements the parser could not read
+   * ({@code aegis.analysis.unanalysable}).
+   */
+  public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+    io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(registry, shapes, "aegis.shapes");
+    unanalysable = io.micrometer.core.instrument.Counter.builder("aegis.analysis.unanalysable")
+        .description("Statement shapes the parser could not read (judged on their tokens)").register(registry);
+  }
+
+  private volatile io.micrometer.core.instrument.Counter unanalysable;
 
   /** The verdict on one statement, as enforce mode would act on it. */
   public Verdict judge(LexedStatement statement) {
@@ -63,6 +77,14 @@ public final class Detector {
         : Plausibility.problem(statement);
     Analysis analysis = implausible != null ? Analysis.unanalysable(implausible)
         : analyzer.apply(statement.parseText());
+    io.micrometer.core.instrument.Counter counter = unanalysable;
+    if (!analysis.analysable() && counter != null) {
+      try {
+        counter.increment();
+      } catch (RuntimeException e) {
+        // A failing meter backend must not change the verdict.
+      }
+    }
     ShapeScanner.Shape lexical = ShapeScanner.scan(statement);
     EnumSet<Signature> findings = EnumSet.noneOf(Signature.class);
     findings.addAll(lexical.findings());

@@ -91,6 +91,13 @@ public final class StatementPipeline implements Pipeline {
     this.detector = judging || !config.columns().isEmpty()
         ? new Detector(analyzer, analysis.cacheSize(), config.detection().blockThreshold())
         : null;
+    if (detector != null) {
+      try {
+        detector.bindMetrics(registry);
+      } catch (RuntimeException e) {
+        // Meters are optional: a registry that refuses them leaves the pipeline working.
+      }
+    }
     this.keys = config.columns().isEmpty() ? null : new EncryptionKeys(config, base);
     this.dispatcher = EventDispatcher.create(config.events(), registry, listeners);
     this.events = sink != null ? sink : dispatcher::publish;

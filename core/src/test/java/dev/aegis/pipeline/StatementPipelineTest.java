@@ -169,4 +169,17 @@ class StatementPipelineTest {
   private Timer duration(SqlEntry entry) {
     return registry.get("aegis.pipeline.duration").tag("entry", entry.tag()).timer();
   }
+
+  @Test
+  void theShapeCacheAndUnreadableStatementsAreMeasured() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    StatementPipeline pipeline = StatementPipeline.create(AegisConfig.defaults(), registry);
+    pipeline.intercept(SqlEntry.EXECUTE, "SELECT name FROM customers WHERE id = 1");
+    pipeline.intercept(SqlEntry.EXECUTE, "SELECT name FROM customers WHERE id = 2");
+    pipeline.intercept(SqlEntry.EXECUTE, "SELECT name FROM customers WHERE id = 3");
+    pipeline.intercept(SqlEntry.EXECUTE, "SELEC name FROM WHERE (((");
+    assertThat(registry.get("cache.gets").tag("cache", "aegis.shapes").tag("result", "hit")
+        .functionCounter().count()).isGreaterThanOrEqualTo(2);
+    assertThat(registry.get("aegis.analysis.unanalysable").counter().count()).isEqualTo(1);
+  }
 }
