@@ -54,6 +54,12 @@ public final class EncryptedColumns {
    */
   public static EncryptedColumns of(AegisConfig config, Map<String, KeysetHandle> keysets, Set<ColumnRef> binary)
       throws AegisConfigurationException {
+    return of(config, keysets, binary, CryptoMeters.NONE);
+  }
+
+  /** As above, counting and timing every value in {@code meters}. */
+  public static EncryptedColumns of(AegisConfig config, Map<String, KeysetHandle> keysets, Set<ColumnRef> binary,
+      CryptoMeters meters) throws AegisConfigurationException {
     Map<String, Map.Entry<ColumnRef, ColumnConfig>> domains = new HashMap<>();
     List<ProtectedColumn> columns = new java.util.ArrayList<>();
     for (Map.Entry<ColumnRef, ColumnConfig> entry : config.columns().entrySet()) {
@@ -75,7 +81,7 @@ public final class EncryptedColumns {
       }
       try {
         columns.add(new ProtectedColumn(ref, column, ColumnCipher.of(keyset, column.mode(), domain),
-            binary.contains(ref)));
+            binary.contains(ref), meters));
       } catch (GeneralSecurityException e) {
         throw new AegisConfigurationException(AegisSqlState.KEYS_UNAVAILABLE, "Aegis keys unavailable: keyset '"
             + column.key() + "' holds no key for " + column.mode().name().toLowerCase(java.util.Locale.ROOT)

@@ -22,8 +22,10 @@ public final class ProtectedColumn {
   private final ColumnCipher cipher;
   private final boolean binary;
   private final String name;
+  private final CryptoMeters meters;
 
-  ProtectedColumn(ColumnRef ref, ColumnConfig config, ColumnCipher cipher, boolean binary) {
+  ProtectedColumn(ColumnRef ref, ColumnConfig config, ColumnCipher cipher, boolean binary, CryptoMeters meters) {
+    this.meters = meters;
     this.ref = ref;
     this.config = config;
     this.cipher = cipher;
@@ -69,7 +71,10 @@ public final class ProtectedColumn {
   byte[] sealBytes(Object value) throws SQLException {
     Object typed = ValueCoercion.coerce(config.type(), value, name);
     try {
-      return cipher.encrypt(PlainValue.encode(typed));
+      long start = System.nanoTime();
+      byte[] sealed = cipher.encrypt(PlainValue.encode(typed));
+      meters.encrypted(System.nanoTime() - start);
+      return sealed;
     } catch (GeneralSecurityException e) {
       throw new AegisCryptoException(AegisSqlState.KEYS_UNAVAILABLE, "A value of encrypted column " + name
           + " could not be encrypted with keyset '" + config.key() + "' (" + e.getClass().getSimpleName()
@@ -84,7 +89,9 @@ public final class ProtectedColumn {
    * @throws AegisCryptoException (ZA200) when the bytes do not decrypt for this column
    */
   public Object open(byte[] stored) throws SQLException {
+    long start = System.nanoTime();
     byte[] encoded = cipher.decrypt(stored);
+    meters.decrypted(System.nanoTime() - start);
     try {
       return PlainValue.decode(encoded);
     } catch (IllegalArgumentException e) {

@@ -32,7 +32,7 @@ final class EncryptionKeys {
     this.base = base;
   }
 
-  EncryptedColumns load(Connection delegate) throws SQLException {
+  EncryptedColumns load(Connection delegate, dev.aegis.encrypt.CryptoMeters meters) throws SQLException {
     Location master = config.keys().master();
     Location keysets = config.keys().keysets();
     if (master == null || keysets == null) {
@@ -43,7 +43,7 @@ final class EncryptionKeys {
     MasterKey key = MasterKey.load(master, base, System::getenv);
     Map<String, KeysetHandle> handles = readKeysets(keysets, key, delegate);
     SchemaCheck.Result schema = SchemaCheck.run(delegate, config);
-    EncryptedColumns columns = EncryptedColumns.of(config, handles, schema.binary());
+    EncryptedColumns columns = EncryptedColumns.of(config, handles, schema.binary(), meters);
     LOG.info("Aegis column encryption ready: {} column(s), keys from {}", columns.all().size(), key);
     return columns;
   }

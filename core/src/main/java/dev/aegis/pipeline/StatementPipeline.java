@@ -69,6 +69,7 @@ public final class StatementPipeline implements Pipeline {
   private final boolean judging;
   private final EncryptionKeys keys;
   private final LoginGuard logins;
+  private final dev.aegis.encrypt.CryptoMeters cryptoMeters;
   /** The allowlist's part; null without {@code detection.allowlist} or with detection off. */
   private final ShapeCheck shapes;
   private final EventDispatcher dispatcher;
@@ -99,6 +100,7 @@ public final class StatementPipeline implements Pipeline {
       }
     }
     this.keys = config.columns().isEmpty() ? null : new EncryptionKeys(config, base);
+    this.cryptoMeters = dev.aegis.encrypt.CryptoMeters.of(registry);
     this.dispatcher = EventDispatcher.create(config.events(), registry, listeners);
     this.events = sink != null ? sink : dispatcher::publish;
     this.logins = LoginGuard.create(config.lockout(), registry, time, events);
@@ -179,7 +181,7 @@ public final class StatementPipeline implements Pipeline {
     }
     synchronized (keys) {
       if (encryption == null) {
-        encryption = new ColumnEncryption(keys.load(delegate), config.analysis().cacheSize(),
+        encryption = new ColumnEncryption(keys.load(delegate, cryptoMeters), config.analysis().cacheSize(),
             metrics::plaintextRead);
       }
     }

@@ -69,12 +69,17 @@ class CiphertextIntegrityIT {
 
   @Test
   void swappingCiphertextsWithinOneDeterministicColumnStillDecrypts() throws Exception {
+    long decrypted = meters.get("aegis.encryption.values").tag("operation", "decrypt").timer().count();
     List<String> emails = db.raw("customers", "email");
     plainUpdate("UPDATE customers SET email = NULL WHERE id = 1");
     plainUpdate("UPDATE customers SET email = ? WHERE id = 2", emails.get(0));
     plainUpdate("UPDATE customers SET email = ? WHERE id = 1", emails.get(1));
     assertThat(read("email", 1)).isEqualTo("alan@example.com");
     assertThat(read("email", 2)).isEqualTo("ada@example.com");
+    assertThat(meters.get("aegis.encryption.values").tag("operation", "decrypt").timer().count() - decrypted)
+        .as("values decrypted, counted and timed").isEqualTo(2);
+    assertThat(meters.get("aegis.encryption.values").tag("operation", "encrypt").timer().count())
+        .as("the rows written in set-up").isPositive();
   }
 
   @Test
