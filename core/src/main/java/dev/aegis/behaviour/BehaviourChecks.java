@@ -25,6 +25,7 @@ import java.util.function.LongSupplier;
 public final class BehaviourChecks {
   public static final String MASS_DATA_ACCESS = "mass-data-access";
   public static final String CANARY_READ = "canary-read";
+  public static final String SYNTAX_ERROR_BURST = "syntax-error-burst";
 
   private final BehaviourConfig config;
   private final Profiles profiles;
@@ -35,6 +36,9 @@ public final class BehaviourChecks {
   private final Counter massAccess;
   private final Counter canaryReads;
   private final Counter habitFindings;
+  private final Counter syntaxBursts;
+  private final LongSupplier nanos;
+  private final com.github.benmanes.caffeine.cache.Cache<String, SlidingMinute> syntaxErrors;
 
   /**
    * @param learning whether volumes train baselines (detection mode learn) instead of being judged
@@ -54,6 +58,11 @@ public final class BehaviourChecks {
     }
     this.events = events;
     this.massAccess = Counter.builder("aegis.behaviour.findings").tag("rule", MASS_DATA_ACCESS)
+        .description("Behaviour findings: mass data access and canary reads").register(registry);
+    this.nanos = nanos;
+    this.syntaxErrors = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
+        .expireAfterAccess(java.time.Duration.ofMinutes(10)).ticker(nanos::getAsLong).build();
+    this.syntaxBursts = Counter.builder("aegis.behaviour.findings").tag("rule", SYNTAX_ERROR_BURST)
         .description("Behaviour findings: mass data access and canary reads").register(registry);
     this.habitFindings = Counter.builder("aegis.behaviour.findings").tag("rule", "habit")
         .description("Behaviour findings: mass data access and canary reads").register(registry);
@@ -86,6 +95,25 @@ public final class BehaviourChecks {
       count(habitFindings);
       publish(finding.rule(), finding.severity(), finding.score(), caller.principal(), caller.address(), digest,
           finding.detail());
+    }
+  }
+
+  /**
+   * A statement failed on the server. A burst of syntax errors (SQLState class 42) from one principal —
+   * more than {@code max-syntax-errors-per-minute} — is how injection probing looks from the database:
+   * the attacker's guesses break the application's SQL.
+   */
+  public void serverError(AegisContext.Caller caller, String digest, String sqlState) {
+    if (sqlState == null || !sqlState.startsWith("42")) {
+      return;
+    }
+    long now = nanos.getAsLong();
+    SlidingMinute window = syntaxErrors.get(Profiles.key(caller.principal()), k -> new SlidingMinute());
+    long errors = window.add(now, 1);
+    if (errors > config.maxSyntaxErrorsPerMinute() && window.firstReportThisMinute(now)) {
+      count(syntaxBursts);
+      publish(SYNTAX_ERROR_BURST, "high", 0.7, caller.principal(), caller.address(), digest, errors
+          + " statements failed with syntax or access errors in the last minute");
     }
   }
 

@@ -18,6 +18,8 @@ import java.util.List;
  * @param profiles where learned baselines persist ({@code file:PATH}); null keeps them in memory
  * @param minStatementsPerMinute statements per minute below which no principal's rate is reported
  *     (default 600)
+ * @param maxSyntaxErrorsPerMinute statements failing with a syntax or access error (SQLState class 42) one
+ *     principal may cause per minute before it is reported as probing (default 10)
  */
 public record BehaviourConfig(
     @JsonDeserialize(using = AnalysisConfig.PositiveInt.class) Integer maxRowsPerStatement,
@@ -26,9 +28,10 @@ public record BehaviourConfig(
     @JsonDeserialize(using = AnalysisConfig.PositiveInt.class) Integer minRowsPerMinute,
     List<Canary> canaries,
     @JsonDeserialize(using = Location.FileOnly.class) Location profiles,
-    @JsonDeserialize(using = AnalysisConfig.PositiveInt.class) Integer minStatementsPerMinute) {
+    @JsonDeserialize(using = AnalysisConfig.PositiveInt.class) Integer minStatementsPerMinute,
+    @JsonDeserialize(using = AnalysisConfig.PositiveInt.class) Integer maxSyntaxErrorsPerMinute) {
 
-  static final BehaviourConfig DEFAULTS = new BehaviourConfig(null, null, null, null, null, null, null);
+  static final BehaviourConfig DEFAULTS = new BehaviourConfig(null, null, null, null, null, null, null, null);
 
   public BehaviourConfig {
     maxRowsPerStatement = maxRowsPerStatement == null ? 10_000 : maxRowsPerStatement;
@@ -40,6 +43,7 @@ public record BehaviourConfig(
     minRowsPerMinute = minRowsPerMinute == null ? 1_000 : minRowsPerMinute;
     canaries = canaries == null ? List.of() : List.copyOf(canaries);
     minStatementsPerMinute = minStatementsPerMinute == null ? 600 : minStatementsPerMinute;
+    maxSyntaxErrorsPerMinute = maxSyntaxErrorsPerMinute == null ? 10 : maxSyntaxErrorsPerMinute;
   }
 
   /**

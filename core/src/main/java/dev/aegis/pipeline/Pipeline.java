@@ -83,6 +83,12 @@ public interface Pipeline {
     return null;
   }
 
+  /**
+   * A statement of this session failed on the server. Never throws: the application gets the failure
+   * unchanged.
+   */
+  default void serverError(Session session, String digest, SQLException failure) {}
+
   /** Whether results may need decryption at all (encrypted columns are configured and loaded). */
   boolean decrypts();
 

@@ -273,6 +273,17 @@ public final class StatementPipeline implements Pipeline {
   }
 
   @Override
+  public void serverError(Session session, String digest, SQLException failure) {
+    if (behaviour != null) {
+      try {
+        behaviour.serverError(session.caller(), digest, failure.getSQLState());
+      } catch (RuntimeException e) {
+        // The application's failure is what matters; a fault here must not replace it.
+      }
+    }
+  }
+
+  @Override
   public String lastDigest() {
     return lastDigest.get();
   }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DataAccessMonitorTest {
   private final AtomicLong now = new AtomicLong(TimeUnit.HOURS.toNanos(1));
-  private final BehaviourConfig config = new BehaviourConfig(100, 50_000, 3.0, 1_000, null, null, null);
+  private final BehaviourConfig config = new BehaviourConfig(100, 50_000, 3.0, 1_000, null, null, null, null);
 
   private void advanceSeconds(long seconds) {
     now.addAndGet(TimeUnit.SECONDS.toNanos(seconds));

@@ -15,7 +15,7 @@ class HabitChecksTest {
   private static final long TEN_UTC = TimeUnit.HOURS.toMillis(24 * 20_000 + 10);
   private final AtomicLong nanos = new AtomicLong(TimeUnit.HOURS.toNanos(5));
   private final AtomicLong millis = new AtomicLong(TEN_UTC);
-  private final BehaviourConfig config = new BehaviourConfig(null, null, 3.0, null, null, null, 20);
+  private final BehaviourConfig config = new BehaviourConfig(null, null, 3.0, null, null, null, 20, null);
   private final Profiles profiles = new Profiles(null);
 
   private static Analysis analysis(String sql) {

@@ -71,6 +71,15 @@ final class AegisConnection implements Connection {
     }
   }
 
+  /**
+   * Tells the pipeline a statement failed on the server (bursts of syntax errors are a sign of injection
+   * probing) and returns the failure for the caller to throw unchanged.
+   */
+  SQLException failed(SQLException failure, String digest) {
+    pipeline.serverError(session, digest, failure);
+    return failure;
+  }
+
   /** The shape of the last statement this thread handed to the pipeline, or null. */
   String lastDigest() {
     return pipeline.lastDigest();

@@ -43,12 +43,20 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    return results(prepared.executeQuery());
+    try {
+      return results(prepared.executeQuery());
+    } catch (SQLException e) {
+      throw connection.failed(e, digest());
+    }
   }
 
   @Override
   public int executeUpdate() throws SQLException {
-    return prepared.executeUpdate();
+    try {
+      return prepared.executeUpdate();
+    } catch (SQLException e) {
+      throw connection.failed(e, digest());
+    }
   }
 
   @Override
@@ -244,7 +252,11 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
 
   @Override
   public boolean execute() throws SQLException {
-    return prepared.execute();
+    try {
+      return prepared.execute();
+    } catch (SQLException e) {
+      throw connection.failed(e, digest());
+    }
   }
 
   @Override
@@ -561,6 +573,10 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    return prepared.executeLargeUpdate();
+    try {
+      return prepared.executeLargeUpdate();
+    } catch (SQLException e) {
+      throw connection.failed(e, digest());
+    }
   }
 }

@@ -166,6 +166,29 @@ class BehaviourIT {
     assertThat(findings(BehaviourChecks.MASS_DATA_ACCESS)).isEqualTo(before + 2);
   }
 
+  @Test
+  void aBurstOfServerSyntaxErrorsIsReportedAsProbing() throws Exception {
+    double before = findings(BehaviourChecks.SYNTAX_ERROR_BURST);
+    try (Connection c = connect("monitor.yml"); Statement s = c.createStatement();
+        AegisContext.Scope who = AegisContext.enter("spi-prober", "203.0.113.99")) {
+      RecordingListener.EVENTS.removeIf(e -> e.principal().equals("spi-prober"));
+      // Counting columns with ORDER BY n, as a UNION injection starts: the server rejects the guesses.
+      for (int n = 4; n <= 15; n++) {
+        int column = n;
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> s.executeQuery("SELECT id FROM customers WHERE id = 1 ORDER BY " + column))
+            .isInstanceOf(SQLException.class)
+            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("42"));
+      }
+    }
+    assertThat(findings(BehaviourChecks.SYNTAX_ERROR_BURST)).isEqualTo(before + 1);
+    SecurityEvent event = RecordingListener.EVENTS.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(event).isNotNull();
+    assertThat(event.rule()).isEqualTo(BehaviourChecks.SYNTAX_ERROR_BURST);
+    assertThat(event.principal()).isEqualTo("spi-prober");
+    assertThat(event.digest()).isEqualTo("SELECT id FROM customers WHERE id = ? ORDER BY ?");
+  }
+
   private static int readPaged(Connection c) throws SQLException {
     int total = 0;
     try (PreparedStatement ps = c.prepareStatement("SELECT id, name, email FROM customers ORDER BY id LIMIT 500 OFFSET ?")) {
