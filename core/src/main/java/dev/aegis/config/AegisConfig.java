@@ -15,6 +15,7 @@ import java.util.Map;
  * @param encryption the {@code encryption:} section: settings for every encrypted column
  * @param behaviour the {@code behaviour:} section: mass data access and canary values
  * @param lockout the {@code lockout:} section: failed logins and lockouts
+ * @param response the {@code response:} section: blocking callers whose statements keep being blocked
  */
 public record AegisConfig(
     KeysConfig keys,
@@ -23,8 +24,9 @@ public record AegisConfig(
     AnalysisConfig analysis,
     EncryptionConfig encryption,
     BehaviourConfig behaviour,
-    LockoutConfig lockout) {
-  private static final AegisConfig DEFAULTS = new AegisConfig(null, null, null, null, null, null, null);
+    LockoutConfig lockout,
+    ResponseConfig response) {
+  private static final AegisConfig DEFAULTS = new AegisConfig(null, null, null, null, null, null, null, null);
 
   public AegisConfig {
     keys = keys == null ? KeysConfig.NONE : keys;
@@ -34,6 +36,7 @@ public record AegisConfig(
     encryption = encryption == null ? EncryptionConfig.DEFAULTS : encryption;
     behaviour = behaviour == null ? BehaviourConfig.DEFAULTS : behaviour;
     lockout = lockout == null ? LockoutConfig.DEFAULTS : lockout;
+    response = response == null ? ResponseConfig.DEFAULTS : response;
   }
 
   /**

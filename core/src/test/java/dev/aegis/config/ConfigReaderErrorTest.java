@@ -71,7 +71,8 @@ class ConfigReaderErrorTest {
     assertThat(e.getMessage()).contains(", line 3, setting 'logging'")
         .contains("unknown setting 'logging'.")
         .doesNotContain("Did you mean")
-        .contains("Settings allowed here: analysis, behaviour, columns, detection, encryption, keys, lockout.");
+        .contains("Settings allowed here: analysis, behaviour, columns, detection, encryption, keys, lockout,"
+            + " response.");
   }
 
   @Test
