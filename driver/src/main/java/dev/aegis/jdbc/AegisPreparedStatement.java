@@ -43,11 +43,14 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
 
   @Override
   public ResultSet executeQuery() throws SQLException {
+    // The text was screened when it was prepared, maybe before its caller was blocked.
+    connection.admit();
     return results(prepared.executeQuery());
   }
 
   @Override
   public int executeUpdate() throws SQLException {
+    connection.admit();
     return prepared.executeUpdate();
   }
 
@@ -244,6 +247,7 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
 
   @Override
   public boolean execute() throws SQLException {
+    connection.admit();
     return prepared.execute();
   }
 
@@ -561,6 +565,7 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
 
   @Override
   public long executeLargeUpdate() throws SQLException {
+    connection.admit();
     return prepared.executeLargeUpdate();
   }
 }

@@ -175,6 +175,7 @@ class AegisStatement implements Statement {
 
   @Override
   public int[] executeBatch() throws SQLException {
+    connection.admit();
     return delegate.executeBatch();
   }
 
@@ -270,6 +271,7 @@ class AegisStatement implements Statement {
 
   @Override
   public long[] executeLargeBatch() throws SQLException {
+    connection.admit();
     return delegate.executeLargeBatch();
   }
 
