@@ -2,24 +2,23 @@ package dev.aegis.allowlist;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.lang.ref.Cleaner;
+import dev.aegis.background.Background;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The learned statement shapes one pipeline checks against, like MySQL Enterprise Firewall's digest
  * allowlist: {@link #contains} on the statement path is a look-up in an immutable snapshot (no lock, no
- * allocation); {@link #learn} only queues a new shape in a bounded map. One background daemon thread
- * (shared by every allowlist in the process) writes what was learnt and reloads the store every refresh
- * interval, so instances sharing a table see each other's shapes within that interval.
+ * allocation); {@link #learn} only queues a new shape in a bounded map. Aegis's one background daemon
+ * thread ({@link Background}, shared by everything in the process) writes what was learnt and reloads the
+ * store every refresh interval, so instances sharing a table see each other's shapes within that interval.
  */
 public final class Allowlist {
-  private static final Cleaner CLEANER = Cleaner.create(daemon("aegis-allowlist-cleaner"));
-  private static final ScheduledThreadPoolExecutor BACKGROUND = background(daemon("aegis-allowlist"));
+  private static final ScheduledExecutorService BACKGROUND = Background.executor();
 
   private final AllowlistWorker worker;
   private final Cache<String, Boolean> reported;
@@ -52,7 +51,7 @@ public final class Allowlist {
     long millis = refresh.toMillis();
     // The task holds the worker, never the allowlist, so the cleaner can run once the pipeline is dropped.
     worker.scheduled(BACKGROUND.scheduleWithFixedDelay(worker::cycle, millis, millis, TimeUnit.MILLISECONDS));
-    CLEANER.register(allowlist, worker::stop);
+    Background.cleaner().register(allowlist, worker::stop);
     return allowlist;
   }
 
@@ -101,22 +100,7 @@ public final class Allowlist {
     worker.refresh();
   }
 
-  static ScheduledThreadPoolExecutor background() {
+  static ScheduledExecutorService background() {
     return BACKGROUND;
-  }
-
-  private static ScheduledThreadPoolExecutor background(java.util.concurrent.ThreadFactory threads) {
-    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads);
-    executor.setRemoveOnCancelPolicy(true);
-    return executor;
-  }
-
-  /** Aegis's threads never keep an application's JVM alive. */
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -33,6 +33,7 @@ public final class BehaviourChecks {
   private final HabitChecks habits;
   private final Map<String, Set<String>> canaries = new HashMap<>();
   private final Consumer<SecurityEvent> events;
+  private final CanaryListener onCanary;
   private final Counter massAccess;
   private final Counter canaryReads;
   private final Counter habitFindings;
@@ -44,9 +45,10 @@ public final class BehaviourChecks {
    * @param learning whether volumes train baselines (detection mode learn) instead of being judged
    * @param profiles where baselines persist, or null
    * @param events where findings go
+   * @param onCanary told of canary reads by callers that may be blocked for them, or null
    */
   public BehaviourChecks(BehaviourConfig config, boolean learning, ProfileStore profiles, LongSupplier nanos,
-      Consumer<SecurityEvent> events, MeterRegistry registry) {
+      Consumer<SecurityEvent> events, MeterRegistry registry, CanaryListener onCanary) {
     this.config = config;
     this.profiles = new Profiles(profiles);
     this.volumes = new DataAccessMonitor(config, learning, nanos, this.profiles, learning || profiles != null);
@@ -57,6 +59,7 @@ public final class BehaviourChecks {
       canaries.computeIfAbsent(ResultWatch.key(canary), k -> new HashSet<>()).add(canary.value());
     }
     this.events = events;
+    this.onCanary = onCanary;
     this.massAccess = Counter.builder("aegis.behaviour.findings").tag("rule", MASS_DATA_ACCESS)
         .description("Behaviour findings: mass data access and canary reads").register(registry);
     this.nanos = nanos;
@@ -70,8 +73,13 @@ public final class BehaviourChecks {
         .description("Behaviour findings: mass data access and canary reads").register(registry);
   }
 
-  /** The watch over one result read by {@code caller}, produced by the statement of shape {@code digest}. */
-  public ResultWatch watch(AegisContext.Caller caller, String digest, java.sql.ResultSet results)
+  /**
+   * The watch over one result read by {@code caller}, produced by the statement of shape {@code digest}.
+   *
+   * @param respond whether a canary read is also passed to the {@link CanaryListener}: the caller's principal
+   *     is one automatic response may block
+   */
+  public ResultWatch watch(AegisContext.Caller caller, String digest, java.sql.ResultSet results, boolean respond)
       throws SQLException {
     int[] columns = new int[0];
     List<Set<String>> values = List.of();
@@ -80,7 +88,8 @@ public final class BehaviourChecks {
       values = new ArrayList<>(1);
       columns = ResultWatch.canaryColumns(results.getMetaData(), canaries, values);
     }
-    return new ResultWatch(this, caller.principal(), caller.address(), digest, columns, values);
+    return new ResultWatch(this, caller.principal(), caller.address(), digest, columns, values,
+        respond && onCanary != null && caller.principal() != null);
   }
 
   /**
@@ -134,10 +143,17 @@ public final class BehaviourChecks {
     }
   }
 
-  void canaryRead(String principal, String address, String digest, int column) {
+  void canaryRead(String principal, String address, String digest, int column, boolean respond) {
     count(canaryReads);
     publish(CANARY_READ, "critical", 1.0, principal, address, digest, "a result returned a canary value (column "
         + column + " of the result); no legitimate code path reads it");
+    if (respond) {
+      try {
+        onCanary.canaryRead(principal, address, digest);
+      } catch (RuntimeException e) {
+        // Responding must never break the application's read; the finding was published above.
+      }
+    }
   }
 
   /** A meter backend that fails must not break the application's statement or read. */

@@ -22,12 +22,15 @@ public final class ResultWatch {
   private final String digest;
   private final int[] canaryColumns;
   private final List<Set<String>> canaryValues;
+  /** Whether a canary read is passed on to automatic response. */
+  private final boolean respond;
   private long rows;
   private long unreported;
 
   ResultWatch(BehaviourChecks checks, String principal, String address, String digest, int[] canaryColumns,
-      List<Set<String>> canaryValues) {
+      List<Set<String>> canaryValues, boolean respond) {
     this.checks = checks;
+    this.respond = respond;
     this.principal = principal;
     this.address = address;
     this.digest = digest;
@@ -47,7 +50,7 @@ public final class ResultWatch {
 
   /** A canary value was returned by this result. */
   public void canaryRead(int column) {
-    checks.canaryRead(principal, address, digest, column);
+    checks.canaryRead(principal, address, digest, column, respond);
   }
 
   /** The application moved to another row. Reports volumes every 500 rows, so long streams are caught early. */

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param behaviour the {@code behaviour:} section: mass data access and canary values
  * @param lockout the {@code lockout:} section: failed logins and lockouts
  * @param events the {@code events:} section: the event queue and the table sink
+ * @param response the {@code response:} section: blocking callers whose statements keep being blocked
  */
 public record AegisConfig(
     KeysConfig keys,
@@ -25,8 +26,10 @@ public record AegisConfig(
     EncryptionConfig encryption,
     BehaviourConfig behaviour,
     LockoutConfig lockout,
-    EventsConfig events) {
-  private static final AegisConfig DEFAULTS = new AegisConfig(null, null, null, null, null, null, null, null);
+    EventsConfig events,
+    ResponseConfig response) {
+  private static final AegisConfig DEFAULTS =
+      new AegisConfig(null, null, null, null, null, null, null, null, null);
 
   public AegisConfig {
     keys = keys == null ? KeysConfig.NONE : keys;
@@ -37,6 +40,7 @@ public record AegisConfig(
     behaviour = behaviour == null ? BehaviourConfig.DEFAULTS : behaviour;
     lockout = lockout == null ? LockoutConfig.DEFAULTS : lockout;
     events = events == null ? EventsConfig.DEFAULTS : events;
+    response = response == null ? ResponseConfig.DEFAULTS : response;
   }
 
   /**

@@ -33,6 +33,13 @@ public enum AegisSqlState {
    */
   LOGIN_LOCKED("ZA120"),
   /**
+   * A statement was refused without reaching the server because its caller (the principal or the client
+   * address the application set in {@code AegisContext}) is blocked by automatic response ({@code response:}
+   * in the configuration), after repeated blocked statements or a canary read. The block ends by itself at
+   * {@link AegisCallerBlockedException#until()}; an operator lifts it earlier with {@code aegis blocks remove}.
+   */
+  CALLER_BLOCKED("ZA130"),
+  /**
    * A stored value failed decryption: tampered with, moved from another column (another domain), or
    * written under a key this instance does not have. Never handed back as data.
    */

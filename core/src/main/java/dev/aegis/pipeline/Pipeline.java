@@ -63,6 +63,15 @@ public interface Pipeline {
     return prepare(Session.UNKNOWN, entry, sql);
   }
 
+  /**
+   * Refuses a statement that goes to the server without new SQL text (a prepared statement executed, a
+   * batch sent) when its caller is blocked: its text was screened earlier, maybe before the block started.
+   *
+   * @throws SQLException ({@link dev.aegis.error.AegisCallerBlockedException}) when the caller is blocked
+   */
+  default void admit(Session session) throws SQLException {
+  }
+
   /** The decryption of a result with this metadata, or null when nothing in it can be encrypted. */
   ResultDecryption results(ResultSetMetaData metadata) throws SQLException;
 

@@ -16,6 +16,7 @@ import dev.aegis.detect.Verdict;
 import dev.aegis.encrypt.ColumnEncryption;
 import dev.aegis.encrypt.PreparedSql;
 import dev.aegis.encrypt.ResultDecryption;
+import dev.aegis.error.AegisBlockedException;
 import dev.aegis.error.AegisEncryptionException;
 import dev.aegis.events.SecurityEvent;
 import dev.aegis.events.EventDispatcher;
@@ -26,6 +27,7 @@ import dev.aegis.lexer.Lexer;
 import dev.aegis.lexer.LexerLimits;
 import dev.aegis.lockout.LoginGuard;
 import dev.aegis.lockout.TimeSource;
+import dev.aegis.response.BlockList;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,9 +57,11 @@ import org.slf4j.LoggerFactory;
  * literals and parameters are encrypted, or refuses the statement ({@link ColumnEncryption}); the keys are
  * loaded at the first connect. With {@code detection.allowlist}, the statement's shape is also checked
  * against the learned shapes ({@link ShapeCheck}): recorded in learn, reported in monitor, blocked in
- * enforce when unknown. Logins through this configuration are guarded against brute force by its
- * {@link #logins()} guard. Shared by every connection that uses the same configuration; safe for
- * concurrent use without locks on the statement path.
+ * enforce when unknown. In enforce, automatic response ({@link ResponseCheck}) blocks callers whose
+ * statements keep being blocked, and refuses every statement of a blocked caller before judging it. Logins
+ * through this configuration are guarded against brute force by its {@link #logins()} guard. Shared by
+ * every connection that uses the same configuration; safe for concurrent use without locks on the statement
+ * path.
  */
 public final class StatementPipeline implements Pipeline {
   private final AegisConfig config;
@@ -76,6 +80,8 @@ public final class StatementPipeline implements Pipeline {
   private volatile ColumnEncryption encryption;
   private volatile Detector offlineDetector;
   private final BehaviourChecks behaviour;
+  /** Automatic response; null unless detection is in enforce mode with response enabled. */
+  private final ResponseCheck response;
   /** Where every part publishes its security events: the dispatcher (or a test's consumer). */
   private final Consumer<SecurityEvent> events;
   /** The digest of the last statement this thread screened: results name it in their findings. */
@@ -105,8 +111,10 @@ public final class StatementPipeline implements Pipeline {
     this.events = sink != null ? sink : dispatcher::publish;
     this.logins = LoginGuard.create(config.lockout(), registry, time, events);
     this.shapes = ShapeCheck.of(config, base, events, metrics, Clock.systemUTC());
+    this.response = ResponseCheck.of(config, registry, time, events);
     this.behaviour = judging ? new BehaviourChecks(config.behaviour(), mode == DetectionMode.LEARN,
-        profiles(config, base), System::nanoTime, events, registry) : null;
+        profiles(config, base), System::nanoTime, events, registry,
+        response == null ? null : response::canaryRead) : null;
   }
 
   private static ProfileStore profiles(AegisConfig config, Path base) {
@@ -153,8 +161,13 @@ public final class StatementPipeline implements Pipeline {
   /** A pipeline whose security events go to {@code events} instead of the dispatcher, for tests. */
   static StatementPipeline create(AegisConfig config, MeterRegistry registry, Path base,
       Consumer<SecurityEvent> events) {
-    return new StatementPipeline(config, registry, Analyzers.standard(), base, TimeSource.system(), List.of(),
-        events);
+    return create(config, registry, base, TimeSource.system(), events);
+  }
+
+  /** A pipeline on {@code time} whose security events go to {@code events}, for tests. */
+  static StatementPipeline create(AegisConfig config, MeterRegistry registry, Path base, TimeSource time,
+      Consumer<SecurityEvent> events) {
+    return new StatementPipeline(config, registry, Analyzers.standard(), base, time, List.of(), events);
   }
 
   /**
@@ -176,6 +189,9 @@ public final class StatementPipeline implements Pipeline {
     if (shapes != null) {
       shapes.open(connections);
     }
+    if (response != null) {
+      response.open(connections);
+    }
     if (keys == null || encryption != null) {
       return;
     }
@@ -195,6 +211,11 @@ public final class StatementPipeline implements Pipeline {
   /** The allowlist once loaded, or null; for tests. */
   Allowlist allowlist() {
     return shapes == null ? null : shapes.allowlist();
+  }
+
+  /** Automatic response's blocks once started, or null; for tests. */
+  BlockList blocks() {
+    return response == null ? null : response.blocks();
   }
 
   /** How many times recording a meter failed (the statements went on regardless). */
@@ -284,13 +305,21 @@ public final class StatementPipeline implements Pipeline {
   }
 
   @Override
+  public void admit(Session session) throws SQLException {
+    if (response != null) {
+      response.admit(session);
+    }
+  }
+
+  @Override
   public String lastDigest() {
     return lastDigest.get();
   }
 
   @Override
   public ResultWatch watch(Session session, String digest, java.sql.ResultSet results) throws SQLException {
-    return behaviour == null ? null : behaviour.watch(session.caller(), digest, results);
+    return behaviour == null ? null : behaviour.watch(session.caller(), digest, results,
+        response != null && response.respondsToCanary(session));
   }
 
   @Override
@@ -322,10 +351,27 @@ public final class StatementPipeline implements Pipeline {
   }
 
   /**
+   * Refuses the statement of a blocked caller, then {@link #examine}s it; a statement blocked there counts
+   * towards blocking its caller.
+   */
+  private LexedStatement screen(Session session, SqlEntry entry, String sql) throws SQLException {
+    if (response == null) {
+      return examine(session, entry, sql);
+    }
+    response.admit(session);
+    try {
+      return examine(session, entry, sql);
+    } catch (AegisBlockedException blocked) {
+      response.blocked(session, blocked.rules(), blocked.digest());
+      throw blocked;
+    }
+  }
+
+  /**
    * Lexes the statement once and, unless detection is off, judges it; a block in enforce mode throws.
    * Returns the statement as the server's default mode reads it, which is what encryption rewrites.
    */
-  private LexedStatement screen(Session session, SqlEntry entry, String sql) throws SQLException {
+  private LexedStatement examine(Session session, SqlEntry entry, String sql) throws SQLException {
     LexedStatement statement = Lexer.lex(sql, limits);
     lastDigest.set(statement.digest());
     if (!judging) {

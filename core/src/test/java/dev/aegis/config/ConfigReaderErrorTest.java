@@ -72,7 +72,7 @@ class ConfigReaderErrorTest {
         .contains("unknown setting 'logging'.")
         .doesNotContain("Did you mean")
         .contains("Settings allowed here: analysis, behaviour, columns, detection, encryption, events, keys,"
-            + " lockout.");
+            + " lockout, response.");
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.aegis.pipeline;
 import dev.aegis.allowlist.Allowlist;
 import dev.aegis.config.AegisConfig;
 import dev.aegis.events.SecurityEvent;
+import dev.aegis.lockout.TimeSource;
+import dev.aegis.response.BlockList;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -14,6 +16,17 @@ public final class PipelineHooks {
   /** The allowlist a pipeline loaded at its first connect, or null. */
   public static Allowlist allowlist(Pipeline pipeline) {
     return ((StatementPipeline) pipeline).allowlist();
+  }
+
+  /** The blocks of automatic response, started at a pipeline's first connect in enforce mode, or null. */
+  public static BlockList blocks(Pipeline pipeline) {
+    return ((StatementPipeline) pipeline).blocks();
+  }
+
+  /** A pipeline on {@code time} whose security events go to {@code events}. */
+  public static StatementPipeline withEvents(AegisConfig config, MeterRegistry registry, Path base, TimeSource time,
+      Consumer<SecurityEvent> events) {
+    return StatementPipeline.create(config, registry, base, time, events);
   }
 
   /** A pipeline whose security events go to {@code events}. */

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code aegis}: the command line in the driver jar ({@code java -jar aegis-driver-<version>-all.jar}). */
 @Command(name = "aegis", mixinStandardHelpOptions = true, versionProvider = AegisCommand.Version.class,
     description = "Aegis, a security driver for MySQL: tools for its operators.",
-    subcommands = {InspectCommand.class, KeysCommand.class, LearnCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {InspectCommand.class, KeysCommand.class, LearnCommand.class, BlocksCommand.class,
+        CommandLine.HelpCommand.class})
 public final class AegisCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

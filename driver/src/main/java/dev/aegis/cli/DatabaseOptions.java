@@ -13,13 +13,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code --url}, {@code --user}, {@code --password}: the application's database, reached without Aegis.
- * Commands that manage Aegis's own tables ({@code aegis_keysets}, {@code aegis_allowlist}) must not go
- * through the pipeline those tables configure.
+ * Commands that manage Aegis's own tables ({@code aegis_keysets}, {@code aegis_allowlist},
+ * {@code aegis_blocks}) must not go through the pipeline those tables configure (nor be refused by a block
+ * they are about to lift).
  */
 final class DatabaseOptions {
-  @Option(names = "--url", paramLabel = "URL", description = "For a jdbc store (keys.keysets, detection.allowlist),"
-      + " the application's database: jdbc:mysql://HOST:PORT/DATABASE; a jdbc:aegis:mysql:// URL is connected"
-      + " to without Aegis")
+  @Option(names = "--url", paramLabel = "URL", description = "For a jdbc store (keys.keysets,"
+      + " detection.allowlist, the aegis_blocks of response), the application's database:"
+      + " jdbc:mysql://HOST:PORT/DATABASE; a jdbc:aegis:mysql:// URL is connected to without Aegis")
   String url;
 
   @Option(names = "--user", paramLabel = "USER", description = "Database user, for a jdbc store")

@@ -110,6 +110,11 @@ final class AegisConnection implements Connection {
     return pipeline.intercept(session, entry, sql);
   }
 
+  /** Refuses an execution carrying no new SQL text (prepared, batched) when the caller is blocked. */
+  void admit() throws SQLException {
+    pipeline.admit(session);
+  }
+
   @Override
   public Statement createStatement() throws SQLException {
     return new AegisStatement(this, delegate.createStatement());

@@ -43,6 +43,8 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
 
   @Override
   public ResultSet executeQuery() throws SQLException {
+    // The text was screened when it was prepared, maybe before its caller was blocked.
+    connection.admit();
     try {
       return results(prepared.executeQuery());
     } catch (SQLException e) {
@@ -52,6 +54,7 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
 
   @Override
   public int executeUpdate() throws SQLException {
+    connection.admit();
     try {
       return prepared.executeUpdate();
     } catch (SQLException e) {
@@ -252,6 +255,7 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
 
   @Override
   public boolean execute() throws SQLException {
+    connection.admit();
     try {
       return prepared.execute();
     } catch (SQLException e) {
@@ -573,6 +577,7 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
 
   @Override
   public long executeLargeUpdate() throws SQLException {
+    connection.admit();
     try {
       return prepared.executeLargeUpdate();
     } catch (SQLException e) {

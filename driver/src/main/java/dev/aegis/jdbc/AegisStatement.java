@@ -187,6 +187,7 @@ class AegisStatement implements Statement {
 
   @Override
   public int[] executeBatch() throws SQLException {
+    connection.admit();
     try {
       return delegate.executeBatch();
     } catch (SQLException e) {
@@ -310,6 +311,7 @@ class AegisStatement implements Statement {
 
   @Override
   public long[] executeLargeBatch() throws SQLException {
+    connection.admit();
     try {
       return delegate.executeLargeBatch();
     } catch (SQLException e) {
