@@ -24,6 +24,7 @@ import java.util.function.LongSupplier;
  */
 public final class BehaviourChecks {
   public static final String MASS_DATA_ACCESS = "mass-data-access";
+  private static final int[] NO_COLUMNS = new int[0];
   public static final String CANARY_READ = "canary-read";
   public static final String SYNTAX_ERROR_BURST = "syntax-error-burst";
 
@@ -81,7 +82,7 @@ public final class BehaviourChecks {
    */
   public ResultWatch watch(AegisContext.Caller caller, String digest, java.sql.ResultSet results, boolean respond)
       throws SQLException {
-    int[] columns = new int[0];
+    int[] columns = NO_COLUMNS;
     List<Set<String>> values = List.of();
     if (!canaries.isEmpty()) {
       // Metadata is read only when there are canaries to look for.
@@ -96,6 +97,11 @@ public final class BehaviourChecks {
    * Compares one statement with its principal's habits (or learns them) and publishes what is unusual.
    * Called for every statement judged, after its analysis is cached: a map lookup or two when all is usual.
    */
+  /** Whether statements are compared with learned habits; without profiles there is nothing to compare. */
+  public boolean judgesHabits() {
+    return habits != null;
+  }
+
   public void statement(AegisContext.Caller caller, String digest, dev.aegis.analysis.Analysis analysis) {
     if (habits == null) {
       return;

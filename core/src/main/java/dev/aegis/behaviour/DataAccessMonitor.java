@@ -34,6 +34,7 @@ public final class DataAccessMonitor {
     this.learning = learning;
     this.nanos = nanos;
     this.windows = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10))
+        .executor(Runnable::run)
         .ticker(nanos::getAsLong).build();
     this.profiles = profiles;
   }

@@ -43,6 +43,7 @@ final class HabitChecks {
     this.nanos = nanos;
     this.epochMillis = epochMillis;
     this.rates = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10))
+        .executor(Runnable::run)
         .ticker(nanos::getAsLong).build();
     this.reported = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofHours(1))
         .ticker(nanos::getAsLong).build();

@@ -390,7 +390,8 @@ public final class StatementPipeline implements Pipeline {
     }
     Verdict verdict = judged.verdict();
     // Habits are learned only from statements no signature objects to, and judged for all others.
-    if (behaviour != null && (mode != DetectionMode.LEARN || verdict.action() == Verdict.Action.ALLOW)) {
+    if (behaviour != null && behaviour.judgesHabits()
+        && (mode != DetectionMode.LEARN || verdict.action() == Verdict.Action.ALLOW)) {
       behaviour.statement(session.caller(), statement.digest(), detector.analysis(statement));
     }
     if (verdict.action() != Verdict.Action.ALLOW) {
