@@ -44,17 +44,18 @@ public final class BehaviourChecks {
 
   /**
    * @param learning whether volumes train baselines (detection mode learn) instead of being judged
-   * @param profiles where baselines persist, or null
+   * @param profiles where baselines persist, or null (none, or a table attached at the first connect)
+   * @param profiled whether profiles are configured at all (a file, or a table attached later)
    * @param events where findings go
    * @param onCanary told of canary reads by callers that may be blocked for them, or null
    */
-  public BehaviourChecks(BehaviourConfig config, boolean learning, ProfileStore profiles, LongSupplier nanos,
-      Consumer<SecurityEvent> events, MeterRegistry registry, CanaryListener onCanary) {
+  public BehaviourChecks(BehaviourConfig config, boolean learning, ProfileStore profiles, boolean profiled,
+      LongSupplier nanos, Consumer<SecurityEvent> events, MeterRegistry registry, CanaryListener onCanary) {
     this.config = config;
     this.profiles = new Profiles(profiles);
-    this.volumes = new DataAccessMonitor(config, learning, nanos, this.profiles, learning || profiles != null);
+    this.volumes = new DataAccessMonitor(config, learning, nanos, this.profiles, learning || profiled);
     // Without learned profiles every principal would be "new": habits are checked only where they are learned.
-    this.habits = learning || profiles != null
+    this.habits = learning || profiled
         ? new HabitChecks(config, learning, this.profiles, nanos, System::currentTimeMillis) : null;
     for (BehaviourConfig.Canary canary : config.canaries()) {
       canaries.computeIfAbsent(ResultWatch.key(canary), k -> new HashSet<>()).add(canary.value());
@@ -97,6 +98,11 @@ public final class BehaviourChecks {
    * Compares one statement with its principal's habits (or learns them) and publishes what is unusual.
    * Called for every statement judged, after its analysis is cached: a map lookup or two when all is usual.
    */
+  /** Loads and from now on saves profiles in the database table (behaviour.profiles: jdbc). */
+  public void attachProfiles(ProfileStore store) {
+    profiles.attach(store);
+  }
+
   /** Whether statements are compared with learned habits; without profiles there is nothing to compare. */
   public boolean judgesHabits() {
     return habits != null;

@@ -12,11 +12,20 @@ import java.util.function.UnaryOperator;
 final class Profiles {
   private final Map<String, Profile> byPrincipal;
   private final Map<String, Profile> saved = new ConcurrentHashMap<>();
-  private final ProfileStore store;
+  private volatile ProfileStore store;
 
   Profiles(ProfileStore store) {
     this.store = store;
     this.byPrincipal = new ConcurrentHashMap<>(store == null ? Map.of() : store.load());
+  }
+
+  /**
+   * Starts using a store known only once connections can be opened (the {@code aegis_profiles} table):
+   * what it holds is loaded, without overwriting what this instance learned meanwhile.
+   */
+  void attach(ProfileStore late) {
+    late.load().forEach(byPrincipal::putIfAbsent);
+    this.store = late;
   }
 
   /** The learned profile, or null for a principal never seen while learning. */
@@ -27,9 +36,11 @@ final class Profiles {
   void learn(String principal, UnaryOperator<Profile> change) {
     String key = key(principal);
     Profile after = byPrincipal.compute(key, (k, old) -> change.apply(old == null ? Profile.EMPTY : old));
-    if (store != null && worthSaving(saved.getOrDefault(key, Profile.EMPTY), after)) {
+    ProfileStore target = store;
+    if (target != null && worthSaving(saved.getOrDefault(key, Profile.EMPTY), after)) {
       saved.put(key, after);
-      store.save(Map.copyOf(byPrincipal));
+      // While learning (a staging-time mode) this write happens a bounded number of times per principal.
+      target.save(Map.copyOf(byPrincipal));
     }
   }
 

@@ -15,7 +15,8 @@ import java.util.List;
  *     1,000): small volumes are never mass access
  * @param canaries decoy values no legitimate code path reads; a result that returns one raises a critical
  *     event
- * @param profiles where learned baselines persist ({@code file:PATH}); null keeps them in memory
+ * @param profiles where learned profiles persist: {@code file:PATH}, or {@code jdbc} for the
+ *     {@code aegis_profiles} table a fleet shares; null keeps them in memory
  * @param minStatementsPerMinute statements per minute below which no principal's rate is reported
  *     (default 600)
  * @param maxSyntaxErrorsPerMinute statements failing with a syntax or access error (SQLState class 42) one
@@ -27,7 +28,7 @@ public record BehaviourConfig(
     Double baselineFactor,
     @JsonDeserialize(using = AnalysisConfig.PositiveInt.class) Integer minRowsPerMinute,
     List<Canary> canaries,
-    @JsonDeserialize(using = Location.FileOnly.class) Location profiles,
+    @JsonDeserialize(using = Location.FileOrJdbc.class) Location profiles,
     @JsonDeserialize(using = AnalysisConfig.PositiveInt.class) Integer minStatementsPerMinute,
     @JsonDeserialize(using = AnalysisConfig.PositiveInt.class) Integer maxSyntaxErrorsPerMinute) {
 

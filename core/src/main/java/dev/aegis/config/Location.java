@@ -103,15 +103,6 @@ public record Location(Scheme scheme, String target) {
     }
   }
 
-  /** A file only. */
-  static final class FileOnly extends Deserializer {
-    private static final long serialVersionUID = 1L;
-
-    FileOnly() {
-      super(EnumSet.of(Scheme.FILE));
-    }
-  }
-
   /** Stores shared by a fleet: a file or a table in the application's database. */
   static final class FileOrJdbc extends Deserializer {
     private static final long serialVersionUID = 1L;

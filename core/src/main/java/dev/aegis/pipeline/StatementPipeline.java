@@ -3,6 +3,8 @@ package dev.aegis.pipeline;
 import dev.aegis.allowlist.Allowlist;
 import dev.aegis.analysis.Analysis;
 import dev.aegis.behaviour.BehaviourChecks;
+import dev.aegis.behaviour.FileProfileStore;
+import dev.aegis.behaviour.JdbcProfileStore;
 import dev.aegis.behaviour.ProfileStore;
 import dev.aegis.behaviour.ResultWatch;
 import dev.aegis.config.AegisConfig;
@@ -113,13 +115,15 @@ public final class StatementPipeline implements Pipeline {
     this.shapes = ShapeCheck.of(config, base, events, metrics, Clock.systemUTC());
     this.response = ResponseCheck.of(config, registry, time, events);
     this.behaviour = judging ? new BehaviourChecks(config.behaviour(), mode == DetectionMode.LEARN,
-        profiles(config, base), System::nanoTime, events, registry,
+        profiles(config, base), config.behaviour().profiles() != null, System::nanoTime, events, registry,
         response == null ? null : response::canaryRead) : null;
   }
 
   private static ProfileStore profiles(AegisConfig config, Path base) {
     Location profiles = config.behaviour().profiles();
-    return profiles == null ? null : new ProfileStore(base.resolve(profiles.target()));
+    // A table is attached at the first connect, when Aegis can open connections of its own.
+    return profiles == null || profiles.scheme() == Location.Scheme.JDBC ? null
+        : new FileProfileStore(base.resolve(profiles.target()));
   }
 
   /** A pipeline for {@code config} that records its meters in {@code registry}. */
@@ -186,6 +190,7 @@ public final class StatementPipeline implements Pipeline {
   @Override
   public void open(Connection delegate, ConnectionSource connections) throws SQLException {
     dispatcher.connectWith(connections);
+    attachProfileTable(connections);
     if (shapes != null) {
       shapes.open(connections);
     }
@@ -291,6 +296,23 @@ public final class StatementPipeline implements Pipeline {
     return new AegisEncryptionException(dev.aegis.error.AegisSqlState.ENCRYPTION_UNSUPPORTED, "Aegis refused"
         + " the statement: planning its encryption failed (" + e.getClass().getSimpleName() + "), so it"
         + " cannot tell which values to encrypt. Nothing was sent to the server; please report this.");
+  }
+
+  private volatile boolean profileTableAttached;
+
+  /** {@code behaviour.profiles: jdbc}: the table is loaded once, at the first connect that can open connections. */
+  private void attachProfileTable(ConnectionSource connections) {
+    Location profiles = config.behaviour().profiles();
+    if (behaviour == null || connections == null || profiles == null || profiles.scheme() != Location.Scheme.JDBC
+        || profileTableAttached) {
+      return;
+    }
+    synchronized (this) {
+      if (!profileTableAttached) {
+        behaviour.attachProfiles(new JdbcProfileStore(connections));
+        profileTableAttached = true;
+      }
+    }
   }
 
   @Override

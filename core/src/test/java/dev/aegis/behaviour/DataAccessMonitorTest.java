@@ -40,7 +40,7 @@ class DataAccessMonitorTest {
 
   @Test
   void learnedBaselinesRaiseTheThresholdUpToTheCapAndPersist(@TempDir Path dir) {
-    ProfileStore store = new ProfileStore(dir.resolve("profiles.json"));
+    ProfileStore store = new FileProfileStore(dir.resolve("profiles.json"));
     DataAccessMonitor learning = new DataAccessMonitor(config, true, now::get, new Profiles(store), true);
     assertThat(learning.read("report", 4_000)).as("learning reports nothing").isEqualTo(-1);
     assertThat(learning.read("bulk", 40_000)).isEqualTo(-1);

@@ -169,6 +169,30 @@ class BehaviourIT {
   }
 
   @Test
+  void profilesLearnedByOneInstanceAreLoadedByAnotherFromTheTable() throws Exception {
+    Files.writeString(dir.resolve("learn-jdbc.yml"), "detection:\n  mode: learn\nbehaviour:\n  profiles: jdbc\n");
+    try (Connection c = connect("learn-jdbc.yml"); AegisContext.Scope who = AegisContext.enter("fleet-report", null)) {
+      assertThat(readPaged(c)).isEqualTo(ROWS);
+    }
+    try (Connection c = db.connectPlain(schema); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT profile FROM aegis_profiles WHERE principal = 'fleet-report'")) {
+      assertThat(rs.next()).as("the profile is in the table").isTrue();
+      assertThat(rs.getString(1)).contains("\"rowsPerMinute\"").contains("customers");
+    }
+    // Another instance (its own configuration, so its own pipeline) starts from the table.
+    Files.writeString(dir.resolve("monitor-jdbc.yml"), "detection:\n  mode: monitor\nbehaviour:\n  profiles: jdbc\n");
+    double before = findings(BehaviourChecks.MASS_DATA_ACCESS);
+    try (Connection c = connect("monitor-jdbc.yml"); AegisContext.Scope who = AegisContext.enter("fleet-report", null)) {
+      assertThat(readPaged(c)).isEqualTo(ROWS);
+    }
+    assertThat(findings(BehaviourChecks.MASS_DATA_ACCESS)).as("the report learned elsewhere").isEqualTo(before);
+    try (Connection c = connect("monitor-jdbc.yml"); AegisContext.Scope who = AegisContext.enter("fleet-thief", null)) {
+      assertThat(readPaged(c)).isEqualTo(ROWS);
+    }
+    assertThat(findings(BehaviourChecks.MASS_DATA_ACCESS)).as("a principal without profile").isEqualTo(before + 1);
+  }
+
+  @Test
   void oneResultAboveThePerStatementCapIsFlagged() throws Exception {
     double before = findings(BehaviourChecks.MASS_DATA_ACCESS);
     try (Connection c = connect("monitor.yml"); Statement s = c.createStatement();
