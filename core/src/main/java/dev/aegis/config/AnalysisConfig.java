@@ -1,12 +1,6 @@
 package dev.aegis.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import java.io.IOException;
 
 /**
  * The {@code analysis:} section: the bounds on work spent per statement before the parser, and how many
@@ -33,24 +27,11 @@ public record AnalysisConfig(
   }
 
   /** A whole number above zero, checked where it is written so the error names its line. */
-  static final class PositiveInt extends StdScalarDeserializer<Integer> {
+  static final class PositiveInt extends BoundedInt {
     private static final long serialVersionUID = 1L;
 
     PositiveInt() {
-      super(Integer.class);
-    }
-
-    @Override
-    public Integer deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-      if (!parser.hasToken(JsonToken.VALUE_NUMBER_INT)) {
-        return (Integer) context.handleUnexpectedToken(Integer.class, parser);
-      }
-      long value = parser.getLongValue();
-      if (value < 1 || value > Integer.MAX_VALUE) {
-        throw InvalidFormatException.from(parser, "must be a whole number from 1 to " + Integer.MAX_VALUE
-            + ", was " + parser.getText(), value, Integer.class);
-      }
-      return (int) value;
+      super(1, Integer.MAX_VALUE, "");
     }
   }
 }

@@ -1,12 +1,6 @@
 package dev.aegis.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import java.io.IOException;
 
 /**
  * The {@code events:} section: how security events travel from the statement to their sinks.
@@ -33,24 +27,11 @@ public record EventsConfig(
   }
 
   /** A number of days from 1 to {@link #MAX_RETENTION_DAYS}, checked where it is written. */
-  static final class Days extends StdScalarDeserializer<Integer> {
+  static final class Days extends BoundedInt {
     private static final long serialVersionUID = 1L;
 
     Days() {
-      super(Integer.class);
-    }
-
-    @Override
-    public Integer deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-      if (!parser.hasToken(JsonToken.VALUE_NUMBER_INT)) {
-        return (Integer) context.handleUnexpectedToken(Integer.class, parser);
-      }
-      long value = parser.getLongValue();
-      if (value < 1 || value > MAX_RETENTION_DAYS) {
-        throw InvalidFormatException.from(parser, "must be a whole number of days from 1 to "
-            + MAX_RETENTION_DAYS + ", was " + parser.getText(), value, Integer.class);
-      }
-      return (int) value;
+      super(1, MAX_RETENTION_DAYS, " of days");
     }
   }
 }

@@ -1,12 +1,6 @@
 package dev.aegis.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -54,24 +48,11 @@ public record LockoutConfig(
   }
 
   /** A number of attempts from 1 to {@value #MAX_ATTEMPTS}, checked where it is written so the error names its line. */
-  static final class AttemptCount extends StdScalarDeserializer<Integer> {
+  static final class AttemptCount extends BoundedInt {
     private static final long serialVersionUID = 1L;
 
     AttemptCount() {
-      super(Integer.class);
-    }
-
-    @Override
-    public Integer deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-      if (!parser.hasToken(JsonToken.VALUE_NUMBER_INT)) {
-        return (Integer) context.handleUnexpectedToken(Integer.class, parser);
-      }
-      long value = parser.getLongValue();
-      if (value < 1 || value > MAX_ATTEMPTS) {
-        throw InvalidFormatException.from(parser, "must be a whole number from 1 to " + MAX_ATTEMPTS + ", was "
-            + parser.getText(), value, Integer.class);
-      }
-      return (int) value;
+      super(1, MAX_ATTEMPTS, "");
     }
   }
 }
