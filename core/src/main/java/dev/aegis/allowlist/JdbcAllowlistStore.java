@@ -3,15 +3,13 @@ package dev.aegis.allowlist;
 import dev.aegis.error.AegisConfigurationException;
 import dev.aegis.error.AegisSqlState;
 import dev.aegis.keys.ConnectionSource;
+import dev.aegis.store.AegisTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -53,9 +51,6 @@ public final class JdbcAllowlistStore implements AllowlistStore {
       + " WHERE (last_seen IS NULL OR last_seen < CAST(? AS DATETIME(3))) AND fingerprint IN (";
   private static final String PRUNE = "DELETE FROM " + TABLE
       + " WHERE COALESCE(last_seen, first_seen) < CAST(? AS DATETIME(3))";
-  private static final String EXISTS = "SELECT COUNT(*) FROM information_schema.TABLES"
-      + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?";
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
   private final ConnectionSource connections;
 
@@ -71,8 +66,8 @@ public final class JdbcAllowlistStore implements AllowlistStore {
         PreparedStatement select = connection.prepareStatement(SELECT);
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
-        entries.add(new AllowlistEntry(rows.getString(1), rows.getString(2), instant(rows.getString(3)),
-            instant(rows.getString(4)), rows.getString(5)));
+        entries.add(new AllowlistEntry(rows.getString(1), rows.getString(2), AegisTables.utc(rows.getString(3)),
+            AegisTables.utc(rows.getString(4)), rows.getString(5)));
       }
     } catch (SQLException e) {
       throw unreadable(e);
@@ -82,12 +77,8 @@ public final class JdbcAllowlistStore implements AllowlistStore {
 
   @Override
   public boolean exists() throws SQLException {
-    try (Connection connection = connections.open();
-        PreparedStatement query = connection.prepareStatement(EXISTS)) {
-      query.setString(1, TABLE);
-      try (ResultSet count = query.executeQuery()) {
-        return count.next() && count.getInt(1) > 0;
-      }
+    try (Connection connection = connections.open()) {
+      return AegisTables.exists(connection, TABLE);
     } catch (SQLException e) {
       throw unreadable(e);
     }
@@ -117,8 +108,8 @@ public final class JdbcAllowlistStore implements AllowlistStore {
       connection.setAutoCommit(false);
       try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
         for (AllowlistEntry entry : sorted) {
-          String first = text(entry.firstSeen());
-          String last = text(entry.lastUse());
+          String first = AegisTables.utc(entry.firstSeen());
+          String last = AegisTables.utc(entry.lastUse());
           upsert.setString(1, entry.fingerprint());
           upsert.setString(2, entry.digest());
           upsert.setString(3, first);
@@ -155,7 +146,7 @@ public final class JdbcAllowlistStore implements AllowlistStore {
       return;
     }
     List<String> sorted = new ArrayList<>(new TreeSet<>(fingerprints));
-    String at = text(time);
+    String at = AegisTables.utc(time);
     try (Connection connection = connections.open()) {
       for (int from = 0; from < sorted.size(); from += TOUCH_CHUNK) {
         List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + TOUCH_CHUNK));
@@ -176,7 +167,7 @@ public final class JdbcAllowlistStore implements AllowlistStore {
   public int prune(Instant cutoff) throws SQLException {
     try (Connection connection = connections.open();
         PreparedStatement delete = connection.prepareStatement(PRUNE)) {
-      delete.setString(1, text(cutoff));
+      delete.setString(1, AegisTables.utc(cutoff));
       return delete.executeUpdate();
     }
   }
@@ -189,15 +180,6 @@ public final class JdbcAllowlistStore implements AllowlistStore {
   @Override
   public String toString() {
     return "JdbcAllowlistStore(" + TABLE + ")";
-  }
-
-  private static String text(Instant time) {
-    return time == null ? null : TIME.format(time.atOffset(ZoneOffset.UTC));
-  }
-
-  private static Instant instant(String text) {
-    // The server writes DATETIME(3) as 'yyyy-MM-dd HH:mm:ss.SSS'; ISO-8601 wants the T.
-    return text == null ? null : LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
   }
 
   private static void rollback(Connection connection, Exception failure) {

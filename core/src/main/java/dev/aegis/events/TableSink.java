@@ -1,6 +1,7 @@
 package dev.aegis.events;
 
 import dev.aegis.keys.ConnectionSource;
+import dev.aegis.store.AegisTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,9 +10,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +47,6 @@ final class TableSink implements EventSink {
       + ") DEFAULT CHARSET=utf8mb4";
   private static final String INSERT = "INSERT INTO " + TABLE + " (event_time, rule, category, severity,"
       + " score, action, principal, address, digest, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
   private static final String PURGE = "DELETE FROM " + TABLE + " WHERE event_time < ?";
   /** TEXT holds 65,535 bytes; utf8mb4 takes up to 4 per character. */
   private static final int DIGEST_CHARS = 16_000;
@@ -134,7 +131,7 @@ final class TableSink implements EventSink {
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       insert.setQueryTimeout(TIMEOUT_SECONDS);
       for (SecurityEvent event : batch) {
-        insert.setString(1, utc(event.time()));
+        insert.setString(1, AegisTables.utc(event.time()));
         insert.setString(2, clip(event.rule(), 64));
         insert.setString(3, clip(event.category(), 32));
         insert.setString(4, clip(event.severity(), 16));
@@ -166,7 +163,7 @@ final class TableSink implements EventSink {
     int deleted;
     try (PreparedStatement delete = connection.prepareStatement(PURGE)) {
       delete.setQueryTimeout(TIMEOUT_SECONDS);
-      delete.setString(1, utc(now.minus(retention)));
+      delete.setString(1, AegisTables.utc(now.minus(retention)));
       deleted = delete.executeUpdate();
     }
     commit(connection);
@@ -175,14 +172,6 @@ final class TableSink implements EventSink {
       LOG.debug("Deleted {} security event(s) older than {} day(s) from {}", deleted, retention.toDays(), TABLE);
     }
     return deleted;
-  }
-
-  /**
-   * The instant as UTC text with milliseconds. Bound as text because Connector/J drops the fraction of a
-   * LocalDateTime for servers it takes for MySQL 5.5 (MariaDB announces itself as 5.5.5-10.x).
-   */
-  private static String utc(Instant instant) {
-    return UTC_MILLIS.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
   }
 
   /** The connection may come from a pool configured without auto-commit. */

@@ -3,6 +3,7 @@ package dev.aegis.keys;
 import com.google.crypto.tink.KeysetHandle;
 import dev.aegis.error.AegisConfigurationException;
 import java.security.GeneralSecurityException;
+import dev.aegis.store.AegisTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,8 +29,6 @@ public final class JdbcKeysetStore implements KeysetStore {
   private static final String UPSERT = "INSERT INTO " + TABLE + " (name, keyset) VALUES (?, ?)"
       + " ON DUPLICATE KEY UPDATE keyset = ?";
   private static final String SELECT = "SELECT name, keyset FROM " + TABLE;
-  private static final String EXISTS = "SELECT COUNT(*) FROM information_schema.TABLES"
-      + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?";
   private static final String NO_SUCH_TABLE = "42S02";
 
   private final ConnectionSource connections;
@@ -64,12 +63,8 @@ public final class JdbcKeysetStore implements KeysetStore {
 
   @Override
   public boolean exists() throws AegisConfigurationException {
-    try (Connection connection = connections.open();
-        PreparedStatement query = connection.prepareStatement(EXISTS)) {
-      query.setString(1, TABLE);
-      try (ResultSet count = query.executeQuery()) {
-        return count.next() && count.getInt(1) > 0;
-      }
+    try (Connection connection = connections.open()) {
+      return AegisTables.exists(connection, TABLE);
     } catch (SQLException e) {
       throw unreadable(e);
     }

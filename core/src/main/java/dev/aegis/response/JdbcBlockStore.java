@@ -1,15 +1,13 @@
 package dev.aegis.response;
 
 import dev.aegis.keys.ConnectionSource;
+import dev.aegis.store.AegisTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -47,9 +45,6 @@ public final class JdbcBlockStore implements BlockStore {
       + " `until` = GREATEST(`until`, CAST(? AS DATETIME(3)))";
   private static final String DELETE = "DELETE FROM " + TABLE + " WHERE kind = ? AND subject = ?";
   private static final String EXPIRE = "DELETE FROM " + TABLE + " WHERE `until` <= CAST(? AS DATETIME(3))";
-  private static final String EXISTS = "SELECT COUNT(*) FROM information_schema.TABLES"
-      + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?";
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
   private final ConnectionSource connections;
 
@@ -67,12 +62,8 @@ public final class JdbcBlockStore implements BlockStore {
 
   @Override
   public boolean exists() throws SQLException {
-    try (Connection connection = connections.open();
-        PreparedStatement query = connection.prepareStatement(EXISTS)) {
-      query.setString(1, TABLE);
-      try (ResultSet count = query.executeQuery()) {
-        return count.next() && count.getInt(1) > 0;
-      }
+    try (Connection connection = connections.open()) {
+      return AegisTables.exists(connection, TABLE);
     }
   }
 
@@ -81,7 +72,7 @@ public final class JdbcBlockStore implements BlockStore {
     List<Block> blocks = new ArrayList<>();
     try (Connection connection = connections.open();
         PreparedStatement select = connection.prepareStatement(SELECT)) {
-      select.setString(1, text(now));
+      select.setString(1, AegisTables.utc(now));
       select.setInt(2, limit);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
@@ -92,8 +83,8 @@ public final class JdbcBlockStore implements BlockStore {
                 TABLE, rows.getString(1));
             continue;
           }
-          blocks.add(new Block(kind, rows.getString(2), instant(rows.getString(3)), rows.getString(4),
-              instant(rows.getString(5)), rows.getString(6)));
+          blocks.add(new Block(kind, rows.getString(2), AegisTables.utc(rows.getString(3)), rows.getString(4),
+              AegisTables.utc(rows.getString(5)), rows.getString(6)));
         }
       }
     }
@@ -102,8 +93,8 @@ public final class JdbcBlockStore implements BlockStore {
 
   @Override
   public void put(Block block) throws SQLException {
-    String until = text(block.until());
-    String created = text(block.createdAt());
+    String until = AegisTables.utc(block.until());
+    String created = AegisTables.utc(block.createdAt());
     try (Connection connection = connections.open();
         PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
       upsert.setString(1, block.kind().tag());
@@ -137,7 +128,7 @@ public final class JdbcBlockStore implements BlockStore {
   public int removeExpired(Instant now) throws SQLException {
     try (Connection connection = connections.open();
         PreparedStatement delete = connection.prepareStatement(EXPIRE)) {
-      delete.setString(1, text(now));
+      delete.setString(1, AegisTables.utc(now));
       return delete.executeUpdate();
     }
   }
@@ -152,12 +143,4 @@ public final class JdbcBlockStore implements BlockStore {
     return "JdbcBlockStore(" + TABLE + ")";
   }
 
-  private static String text(Instant time) {
-    return TIME.format(time.atOffset(ZoneOffset.UTC));
-  }
-
-  private static Instant instant(String text) {
-    // The server writes DATETIME(3) as 'yyyy-MM-dd HH:mm:ss.SSS'; ISO-8601 wants the T.
-    return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-  }
 }
