@@ -86,6 +86,8 @@ public final class StatementPipeline implements Pipeline {
   private final ResponseCheck response;
   /** Where every part publishes its security events: the dispatcher (or a test's consumer). */
   private final Consumer<SecurityEvent> events;
+  /** Texts already lexed and judged; null only when neither detection nor encryption runs. */
+  private final ScreenedTexts texts;
   /** The digest of the last statement this thread screened: results name it in their findings. */
   private final ThreadLocal<String> lastDigest = new ThreadLocal<>();
 
@@ -100,6 +102,7 @@ public final class StatementPipeline implements Pipeline {
     this.detector = judging || !config.columns().isEmpty()
         ? new Detector(analyzer, analysis.cacheSize(), config.detection().blockThreshold())
         : null;
+    this.texts = detector == null ? null : new ScreenedTexts(config.columns().isEmpty());
     if (detector != null) {
       try {
         detector.bindMetrics(registry);
@@ -390,27 +393,39 @@ public final class StatementPipeline implements Pipeline {
   }
 
   /**
-   * Lexes the statement once and, unless detection is off, judges it; a block in enforce mode throws.
+   * Lexes the statement once and, unless detection is off, judges it (a text screened before is found in
+   * {@link ScreenedTexts} instead); a block in enforce mode throws.
    * Returns the statement as the server's default mode reads it, which is what encryption rewrites.
    */
   private LexedStatement examine(Session session, SqlEntry entry, String sql) throws SQLException {
-    LexedStatement statement = Lexer.lex(sql, limits);
+    ScreenedTexts.Screened screened = texts.find(sql);
+    if (screened == null) {
+      LexedStatement statement = Lexer.lex(sql, limits);
+      if (!judging) {
+        screened = new ScreenedTexts.Screened(statement, null, null);
+      } else {
+        try {
+          Judged judged = judge(detector, statement);
+          screened = new ScreenedTexts.Screened(statement, judged.statement(), judged.verdict());
+        } catch (RuntimeException | StackOverflowError e) {
+          lastDigest.set(statement.digest());
+          detectionFault(entry, e);
+          // The allowlist needs only the digest: enforce still stops an unknown shape the signatures failed on.
+          if (shapes != null) {
+            shapes.check(session, statement.digest(), null);
+          }
+          return statement;
+        }
+      }
+      texts.keep(sql, screened);
+    }
+    LexedStatement statement = screened.statement();
     lastDigest.set(statement.digest());
     if (!judging) {
       return statement;
     }
-    Judged judged;
-    try {
-      judged = judge(detector, statement);
-    } catch (RuntimeException | StackOverflowError e) {
-      detectionFault(entry, e);
-      // The allowlist needs only the digest: enforce still stops an unknown shape the signatures failed on.
-      if (shapes != null) {
-        shapes.check(session, statement.digest(), null);
-      }
-      return statement;
-    }
-    Verdict verdict = judged.verdict();
+    Verdict verdict = screened.verdict();
+    String digest = screened.judged().digest();
     // Habits are learned only from statements no signature objects to, and judged for all others.
     if (behaviour != null && behaviour.judgesHabits()
         && (mode != DetectionMode.LEARN || verdict.action() == Verdict.Action.ALLOW)) {
@@ -419,18 +434,18 @@ public final class StatementPipeline implements Pipeline {
     if (verdict.action() != Verdict.Action.ALLOW) {
       metrics.verdict(verdict.action());
       try {
-        VerdictEvents.publish(events, session, entry, judged.statement().digest(), verdict, mode);
+        VerdictEvents.publish(events, session, entry, digest, verdict, mode);
       } catch (RuntimeException e) {
         // Reporting must not change what happens to the statement; counted and logged like a fault.
         detectionFault(entry, e);
       }
       if (verdict.action() == Verdict.Action.BLOCK && mode == DetectionMode.ENFORCE) {
-        throw SecurityLog.blocked(judged.statement().digest(), verdict);
+        throw SecurityLog.blocked(digest, verdict);
       }
     }
     if (shapes != null) {
       // The shape of the reading the verdict is on: learn and enforce see the same one for the same text.
-      shapes.check(session, judged.statement().digest(), verdict);
+      shapes.check(session, digest, verdict);
     }
     return statement;
   }
