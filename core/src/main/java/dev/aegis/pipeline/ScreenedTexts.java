@@ -12,8 +12,8 @@ import dev.aegis.lexer.TokenType;
  * Lexing and the signatures are a function of the text alone, so their outcome can be reused; what depends
  * on who sends the statement and when (allowlist, habits, automatic response) still runs every time.
  *
- * <p>Bounded by the characters it holds, not by entries, so a burst of long texts cannot take the heap; a
- * text longer than {@link #MAX_TEXT} is never kept. Caffeine's admission policy keeps texts seen once (a
+ * <p>Bounded by the characters it holds, not by entries, so neither a burst of long texts nor a flood of
+ * short ones can take the heap; a text longer than {@link #MAX_TEXT} is never kept. Caffeine's admission policy keeps texts seen once (a
  * new literal every call) from evicting the ones that recur. With encrypted columns configured, a text
  * carrying literals is never kept: it may hold the plaintext of a protected column, which must not outlive
  * the statement in Aegis's memory.
@@ -21,8 +21,13 @@ import dev.aegis.lexer.TokenType;
 final class ScreenedTexts {
   /** Longer texts are rare and unlikely to recur; lexing them again is cheaper than holding them. */
   static final int MAX_TEXT = 4_096;
-  /** About 2 MB of text (plus the tokens of each), whatever the number of texts. */
+  /**
+   * The budget, in characters of text: with its tokens and digest a kept text takes about 8 bytes a
+   * character, so the cache stays under about 8 MB whatever the statements.
+   */
   static final long MAX_CHARACTERS = 1_000_000;
+  /** Charged on top of each text's length, for the objects a kept text needs whatever its length. */
+  static final int ENTRY_CHARACTERS = 100;
 
   /**
    * What screening one text found.
@@ -43,7 +48,7 @@ final class ScreenedTexts {
     this.keepsLiterals = keepsLiterals;
     // Upkeep on the calling thread, as for the shape cache: a hand-off would cost each miss a wake-up.
     this.texts = Caffeine.newBuilder().maximumWeight(MAX_CHARACTERS)
-        .<String, Screened>weigher((sql, screened) -> sql.length()).executor(Runnable::run).build();
+        .<String, Screened>weigher((sql, screened) -> sql.length() + ENTRY_CHARACTERS).executor(Runnable::run).build();
   }
 
   /** What screening {@code sql} found before, or null. */

@@ -69,6 +69,17 @@ class ScreenedTextsTest {
   }
 
   @Test
+  void shortTextsAreChargedForWhatEachEntryCosts() {
+    ScreenedTexts texts = new ScreenedTexts(true);
+    for (int i = 0; i < 3 * ScreenedTexts.MAX_CHARACTERS / ScreenedTexts.ENTRY_CHARACTERS; i++) {
+      String sql = "SELECT " + i;
+      texts.keep(sql, screened(sql));
+    }
+
+    assertThat(texts.size()).isLessThanOrEqualTo(ScreenedTexts.MAX_CHARACTERS / ScreenedTexts.ENTRY_CHARACTERS);
+  }
+
+  @Test
   void aRepeatedInjectionIsBlockedAndReportedEveryTime() throws Exception {
     List<SecurityEvent> events = new ArrayList<>();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
