@@ -3,7 +3,6 @@ package dev.aegis.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
@@ -96,13 +95,13 @@ public final class StatementAnalyzer {
 
   private static Statements parse(String sql, boolean complex) throws ParseException {
     CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(complex);
-    ScheduledFuture<?> alarm = ParseDeadline.arm(parser);
+    ParseDeadline deadline = ParseDeadline.arm(parser);
     try {
       return parser.Statements();
     } finally {
-      alarm.cancel(false);
+      deadline.disarm();
       if (parser.interrupted) {
-        throw new Unsupported("the parser gave up after " + ParseDeadline.BUDGET_MILLIS + " ms");
+        throw new Unsupported("the parser gave up after " + ParseDeadline.BUDGET_MILLIS + " ms of CPU time");
       }
     }
   }

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param maxRowsPerStatement rows one result may return before it is reported as mass data access
  *     (default 10,000)
- * @param maxRowsPerMinute rows one principal may read per minute, whatever its baseline (default 100,000)
+ * @param maxRowsPerMinute rows one principal may read per minute, whatever its baseline (default 1,000,000)
  * @param baselineFactor how many times its learned per-minute baseline a principal may read before it is
  *     reported (default 3)
  * @param minRowsPerMinute reads per minute below which no principal is reported, baseline or not (default
@@ -36,7 +36,7 @@ public record BehaviourConfig(
 
   public BehaviourConfig {
     maxRowsPerStatement = maxRowsPerStatement == null ? 10_000 : maxRowsPerStatement;
-    maxRowsPerMinute = maxRowsPerMinute == null ? 100_000 : maxRowsPerMinute;
+    maxRowsPerMinute = maxRowsPerMinute == null ? 1_000_000 : maxRowsPerMinute;
     baselineFactor = baselineFactor == null ? 3.0 : baselineFactor;
     if (!(baselineFactor >= 1.0)) {
       throw new IllegalArgumentException("baseline-factor must be a number of at least 1, was " + baselineFactor);

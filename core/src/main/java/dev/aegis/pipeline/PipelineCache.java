@@ -30,7 +30,8 @@ public final class PipelineCache {
   private final MeterRegistry registry;
   private final TimeSource time;
   private final List<SecurityEventListener> listeners;
-  private final StatementPipeline unconfigured;
+  /** Made at the first connect without configuration, so a driver that is only loaded registers no meters. */
+  private volatile StatementPipeline unconfigured;
   private final ConcurrentMap<String, Entry> byLocation = new ConcurrentHashMap<>();
 
   private record Entry(StatementPipeline pipeline, FileTime modified, long size) {}
@@ -53,14 +54,26 @@ public final class PipelineCache {
     this.registry = registry;
     this.time = time;
     this.listeners = List.copyOf(listeners);
-    this.unconfigured = StatementPipeline.create(AegisConfig.defaults(), registry, Path.of(""), time,
-        this.listeners);
+  }
+
+  private StatementPipeline unconfigured() {
+    StatementPipeline pipeline = unconfigured;
+    if (pipeline == null) {
+      synchronized (this) {
+        pipeline = unconfigured;
+        if (pipeline == null) {
+          unconfigured = pipeline = StatementPipeline.create(AegisConfig.defaults(), registry, Path.of(""), time,
+              listeners);
+        }
+      }
+    }
+    return pipeline;
   }
 
   /** The pipeline for {@code location}, or the pass-through pipeline when there is no configuration. */
   public StatementPipeline pipelineFor(Optional<ConfigLocation> location) throws AegisConfigurationException {
     if (location.isEmpty()) {
-      return unconfigured;
+      return unconfigured();
     }
     ConfigLocation where = location.get();
     FileTime modified = null;

@@ -37,6 +37,16 @@ class PipelineCacheTest {
   }
 
   @Test
+  void aCacheRegistersNoMeterBeforeItsFirstPipeline() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    PipelineCache unused = new PipelineCache(registry);
+
+    assertThat(registry.getMeters()).as("a driver only loaded, never used").isEmpty();
+    unused.pipelineFor(Optional.empty());
+    assertThat(registry.getMeters()).isNotEmpty();
+  }
+
+  @Test
   void sameLocationGivesTheSamePipeline() throws Exception {
     Path file = write("aegis.yml", "detection:\n  mode: enforce\n", EARLIER);
 

@@ -57,18 +57,7 @@ final class AegisConnection implements Connection {
       }
       throw e;
     }
-    return new AegisConnection(delegate, pipeline, new Session(databaseUser(delegate), LocalHost.NAME));
-  }
-
-  /** The user the delegate logged in as, without the {@code @host} part; null when the driver cannot say. */
-  private static String databaseUser(Connection delegate) {
-    try {
-      String user = delegate.getMetaData().getUserName();
-      int at = user == null ? -1 : user.indexOf('@');
-      return at < 0 ? user : user.substring(0, at);
-    } catch (SQLException | RuntimeException e) {
-      return null;
-    }
+    return new AegisConnection(delegate, pipeline, new Session(DatabaseUser.of(delegate), LocalHost.NAME));
   }
 
   /**

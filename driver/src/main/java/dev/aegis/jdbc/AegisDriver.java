@@ -35,7 +35,10 @@ import java.util.logging.Logger;
  * refused with {@link dev.aegis.error.AegisLockedException} before the server is contacted.
  */
 public final class AegisDriver implements Driver {
-  private static final AegisDriver INSTANCE = new AegisDriver();
+  /** The configurations and lockouts of every driver made without arguments: one set of meters, too. */
+  private static final PipelineCache SHARED = new PipelineCache(Metrics.globalRegistry, TimeSource.system(),
+      java.util.List.of());
+  private static final AegisDriver INSTANCE = new AegisDriver(SHARED);
   private static final String VERSION = readVersion();
 
   static {
@@ -51,11 +54,11 @@ public final class AegisDriver implements Driver {
   private final DelegateDrivers delegates = new DelegateDrivers();
 
   /**
-   * A driver of its own, with its own configurations and lockouts; for frameworks that instantiate the
-   * driver class by name. Prefer {@link #instance()}, whose lockouts every DriverManager user shares.
+   * For frameworks and the service loader, which instantiate the driver class by name: it shares the
+   * registered instance's configurations and lockouts (a login refused through one is refused through all).
    */
   public AegisDriver() {
-    this(Metrics.globalRegistry, TimeSource.system());
+    this(SHARED);
   }
 
   /**
@@ -63,7 +66,11 @@ public final class AegisDriver implements Driver {
    * sleeping. Package-private on purpose: applications use the registered instance.
    */
   AegisDriver(MeterRegistry registry, TimeSource time) {
-    this.pipelines = new PipelineCache(registry, time, java.util.List.of());
+    this(new PipelineCache(registry, time, java.util.List.of()));
+  }
+
+  private AegisDriver(PipelineCache pipelines) {
+    this.pipelines = pipelines;
   }
 
   /** The registered instance. DriverManager users never need it; frameworks that want a Driver object do. */

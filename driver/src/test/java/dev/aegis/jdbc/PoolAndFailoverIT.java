@@ -65,6 +65,40 @@ class PoolAndFailoverIT {
     }
   }
 
+  @Test
+  void borrowingFromAWrappedPoolSendsTheServerNothing() throws Exception {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(db.plainUrl(db.createDatabase("borrow")));
+    config.setUsername(db.user());
+    config.setPassword(db.password());
+    config.setMaximumPoolSize(1);
+    try (HikariDataSource pool = new HikariDataSource(config)) {
+      DataSource aegis = AegisDataSource.wrap(pool);
+      long before;
+      try (Connection c = aegis.getConnection()) {
+        before = questions(c);
+      }
+      for (int i = 0; i < 20; i++) {
+        try (Connection c = aegis.getConnection()) {
+          assertThat(c.isWrapperFor(AegisConnection.class)).isTrue();
+        }
+      }
+      try (Connection c = aegis.getConnection()) {
+        // The one physical connection answered every borrow; only the two status queries reached its server.
+        assertThat(questions(c) - before).isEqualTo(1);
+      }
+    }
+  }
+
+  /** What the server counted on this connection's session, asked past Aegis. */
+  private static long questions(Connection c) throws SQLException {
+    try (Statement s = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).createStatement();
+        ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE 'Questions'")) {
+      rs.next();
+      return rs.getLong(2);
+    }
+  }
+
   private static void runWorkload(DataSource source) throws Exception {
     try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
       assertThat(c.isWrapperFor(AegisConnection.class)).isTrue();
