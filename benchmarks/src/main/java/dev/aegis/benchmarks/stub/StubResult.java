@@ -42,11 +42,6 @@ public final class StubResult {
     return new StubResult(catalog, table, columns, List.<Object[]>of(values));
   }
 
-  /** The same columns with other rows (e.g. ciphertexts captured from a write through a wrapper). */
-  public StubResult withRows(List<Object[]> newRows) {
-    return new StubResult(catalog, table, List.of(columns), newRows);
-  }
-
   public String catalog() {
     return catalog;
   }
