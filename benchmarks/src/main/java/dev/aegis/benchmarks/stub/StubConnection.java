@@ -1,0 +1,284 @@
+package dev.aegis.benchmarks.stub;
+
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.concurrent.Executor;
+
+/**
+ * A connection that does no I/O: every query returns the same {@link StubResult}, every update counts one
+ * row. It remembers what reached it last (the SQL text and the values bound to its parameters), so a
+ * benchmark can check what a wrapper sent — ciphertext instead of plaintext, the statement it was given.
+ *
+ * <p>Nothing on the path of a statement allocates: a closed statement is handed out again by the next
+ * {@code createStatement}/{@code prepareStatement} (JDBC forbids using a statement after {@code close},
+ * so no caller can tell), with its result set object, and what is remembered is copied into arrays kept
+ * from one statement to the next. Not thread-safe, like a JDBC connection.
+ */
+public final class StubConnection extends UnsupportedConnection {
+  private final String url;
+  private final String user;
+  private final StubResult result;
+  private boolean closed;
+  private boolean autoCommit = true;
+  private boolean readOnly;
+  private int isolation = TRANSACTION_REPEATABLE_READ;
+  private String catalog;
+
+  /** A closed statement, handed out again by the next statement this connection opens. */
+  private StubStatement idle;
+
+  private String lastSql;
+  private Object[] lastParameters = new Object[8];
+  private int lastParameterCount;
+  private long executions;
+
+  StubConnection(String url, String user, StubResult result) {
+    this.url = url;
+    this.user = user;
+    this.result = result;
+    this.catalog = result.catalog();
+  }
+
+  /** The SQL text of the last statement executed, as it reached this connection; null before the first. */
+  public String lastSql() {
+    return lastSql;
+  }
+
+  /** How many parameters the last statement executed had bound. */
+  public int lastParameterCount() {
+    return lastParameterCount;
+  }
+
+  /** The value bound to parameter {@code index} (from 1) of the last statement executed, as it reached here. */
+  public Object lastParameter(int index) {
+    if (index < 1 || index > lastParameterCount) {
+      throw new IllegalArgumentException("the last statement had " + lastParameterCount + " parameters, not "
+          + index);
+    }
+    return lastParameters[index - 1];
+  }
+
+  /** Statements executed on this connection so far. */
+  public long executions() {
+    return executions;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  String url() {
+    return url;
+  }
+
+  StubResult result() {
+    return result;
+  }
+
+  /** A statement of this connection was executed. */
+  void executed(String sql, Object[] parameters, int count) {
+    executions++;
+    lastSql = sql;
+    if (count > lastParameters.length) {
+      lastParameters = new Object[Math.max(count, 2 * lastParameters.length)];
+    }
+    System.arraycopy(parameters, 0, lastParameters, 0, count);
+    if (lastParameterCount > count) {
+      Arrays.fill(lastParameters, count, lastParameterCount, null);
+    }
+    lastParameterCount = count;
+  }
+
+  /** {@code statement} was closed: the next statement opened reuses it. */
+  void closed(StubStatement statement) {
+    idle = statement;
+  }
+
+  private StubStatement open(String sql) throws SQLException {
+    checkOpen();
+    StubStatement statement = idle;
+    if (statement == null) {
+      return new StubStatement(this, sql);
+    }
+    idle = null;
+    statement.reopen(sql);
+    return statement;
+  }
+
+  private void checkOpen() throws SQLException {
+    if (closed) {
+      throw new SQLException("No operations allowed after connection closed.", "08003");
+    }
+  }
+
+  private static void checkForwardOnly(int type, int concurrency) throws SQLException {
+    if (type != ResultSet.TYPE_FORWARD_ONLY || concurrency != ResultSet.CONCUR_READ_ONLY) {
+      throw Unsupported.method("createStatement/prepareStatement other than forward-only, read-only");
+    }
+  }
+
+  @Override
+  public Statement createStatement() throws SQLException {
+    return open(null);
+  }
+
+  @Override
+  public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+    checkForwardOnly(resultSetType, resultSetConcurrency);
+    return open(null);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql) throws SQLException {
+    if (sql == null) {
+      throw new SQLException("SQL String cannot be NULL", "S1009");
+    }
+    return open(sql);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+      throws SQLException {
+    checkForwardOnly(resultSetType, resultSetConcurrency);
+    return prepareStatement(sql);
+  }
+
+  /** Generated keys are not returned, but asking for them is accepted, as Hibernate's inserts do. */
+  @Override
+  public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public String nativeSQL(String sql) throws SQLException {
+    checkOpen();
+    return sql;
+  }
+
+  @Override
+  public void setAutoCommit(boolean autoCommit) throws SQLException {
+    checkOpen();
+    this.autoCommit = autoCommit;
+  }
+
+  @Override
+  public boolean getAutoCommit() throws SQLException {
+    checkOpen();
+    return autoCommit;
+  }
+
+  @Override
+  public void commit() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public void rollback() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    idle = null;
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public DatabaseMetaData getMetaData() throws SQLException {
+    checkOpen();
+    return new StubDatabaseMetaData(this);
+  }
+
+  @Override
+  public void setReadOnly(boolean readOnly) throws SQLException {
+    checkOpen();
+    this.readOnly = readOnly;
+  }
+
+  @Override
+  public boolean isReadOnly() throws SQLException {
+    checkOpen();
+    return readOnly;
+  }
+
+  @Override
+  public void setCatalog(String catalog) throws SQLException {
+    checkOpen();
+    this.catalog = catalog;
+  }
+
+  @Override
+  public String getCatalog() throws SQLException {
+    checkOpen();
+    return catalog;
+  }
+
+  @Override
+  public void setTransactionIsolation(int level) throws SQLException {
+    checkOpen();
+    this.isolation = level;
+  }
+
+  @Override
+  public int getTransactionIsolation() throws SQLException {
+    checkOpen();
+    return isolation;
+  }
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public int getHoldability() throws SQLException {
+    checkOpen();
+    return ResultSet.HOLD_CURSORS_OVER_COMMIT;
+  }
+
+  @Override
+  public boolean isValid(int timeout) throws SQLException {
+    if (timeout < 0) {
+      throw new SQLException("timeout < 0", "S1009");
+    }
+    return !closed;
+  }
+
+  @Override
+  public String getSchema() throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public void abort(Executor executor) {
+    close();
+  }
+
+  @Override
+  public int getNetworkTimeout() throws SQLException {
+    checkOpen();
+    return 0;
+  }
+
+  @Override
+  public String toString() {
+    return "StubConnection(" + url + ", " + user + ")";
+  }
+}
