@@ -3,7 +3,6 @@ package dev.aegis.behaviour;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.aegis.config.BehaviourConfig;
-import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,9 +32,9 @@ public final class DataAccessMonitor {
     this.config = config;
     this.learning = learning;
     this.nanos = nanos;
-    this.windows = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10))
-        .executor(Runnable::run)
-        .ticker(nanos::getAsLong).build();
+    // Bounded by size, not by idle time: expiry would read the clock on every result, and a window idle for a
+    // minute counts nothing anyway. The least recently used principals leave first.
+    this.windows = Caffeine.newBuilder().maximumSize(10_000).executor(Runnable::run).build();
     this.profiles = profiles;
   }
 

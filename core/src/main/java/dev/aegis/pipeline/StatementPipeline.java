@@ -233,7 +233,7 @@ public final class StatementPipeline implements Pipeline {
 
   @Override
   public String intercept(Session session, SqlEntry entry, String sql) throws SQLException {
-    long start = System.nanoTime();
+    long start = PipelineMetrics.start();
     try {
       if (detector == null || sql == null) {
         return sql;
@@ -251,13 +251,13 @@ public final class StatementPipeline implements Pipeline {
       metrics.refusal();
       throw refused;
     } finally {
-      metrics.record(entry, System.nanoTime() - start);
+      metrics.record(entry, start);
     }
   }
 
   @Override
   public PreparedSql prepare(Session session, SqlEntry entry, String sql) throws SQLException {
-    long start = System.nanoTime();
+    long start = PipelineMetrics.start();
     try {
       if (detector == null || sql == null) {
         return new PreparedSql(sql, null);
@@ -276,7 +276,7 @@ public final class StatementPipeline implements Pipeline {
       metrics.refusal();
       throw refused;
     } finally {
-      metrics.record(entry, System.nanoTime() - start);
+      metrics.record(entry, start);
     }
   }
 

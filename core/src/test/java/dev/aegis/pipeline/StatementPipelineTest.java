@@ -57,11 +57,16 @@ class StatementPipelineTest {
 
   @Test
   void timeSpentIsRecordedUnderItsEntry() throws Exception {
-    pipeline.intercept(SqlEntry.ADD_BATCH, "INSERT INTO t VALUES (1)");
-    pipeline.intercept(SqlEntry.ADD_BATCH, "INSERT INTO t VALUES (2)");
+    int sent = 200 * PipelineMetrics.TIMED_ONE_IN;
+    for (int i = 0; i < sent; i++) {
+      pipeline.intercept(SqlEntry.ADD_BATCH, "INSERT INTO t VALUES (" + (i % 2) + ")");
+    }
 
     Timer timer = duration(SqlEntry.ADD_BATCH);
-    assertThat(timer.count()).isEqualTo(2);
+    // One in TIMED_ONE_IN at random: 200 expected, and 100 or 300 lie beyond ten standard deviations.
+    assertThat(timer.count()).isBetween(100L, 300L);
+    assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+    assertThat(statements(SqlEntry.ADD_BATCH).count()).as("every statement counted").isEqualTo(sent);
     assertThat(duration(SqlEntry.EXECUTE_UPDATE).count()).isZero();
   }
 

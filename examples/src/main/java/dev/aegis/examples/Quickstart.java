@@ -8,7 +8,7 @@ import dev.aegis.error.AegisBlockedException;
 import dev.aegis.jdbc.AegisDriver;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Metrics;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -127,12 +127,12 @@ public final class Quickstart {
   private static void report(SimpleMeterRegistry meters, PrintStream out) {
     long count = 0;
     StringBuilder byEntry = new StringBuilder();
-    for (Meter meter : meters.find("aegis.pipeline.duration").meters()) {
-      Timer timer = (Timer) meter;
-      if (timer.count() > 0) {
-        count += timer.count();
+    for (Meter meter : meters.find("aegis.statements").meters()) {
+      long statements = (long) ((Counter) meter).count();
+      if (statements > 0) {
+        count += statements;
         byEntry.append(byEntry.length() == 0 ? "" : ", ").append(meter.getId().getTag("entry")).append('=')
-            .append(timer.count());
+            .append(statements);
       }
     }
     // The first statements also load and warm the parser, so an average here would mislead: the
