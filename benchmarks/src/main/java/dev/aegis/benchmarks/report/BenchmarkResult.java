@@ -3,6 +3,8 @@ package dev.aegis.benchmarks.report;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +39,14 @@ public record BenchmarkResult(
 
     /** For example "1 fork × (3 × 1 s warm-up + 5 × 1 s)". */
     String describe(int forks) {
-      return forks + (forks == 1 ? " fork" : " forks") + " × (" + warmupIterations + " × " + warmupTime
-          + " warm-up + " + measurementIterations + " × " + measurementTime + ")";
+      return forks + (forks == 1 ? " fork" : " forks") + " × (" + warmupIterations + " × " + seconds(warmupTime)
+          + " warm-up + " + measurementIterations + " × " + seconds(measurementTime) + ")";
+    }
+
+    /** JMH writes "1000 ms" for a second: "1 s" reads better. */
+    private static String seconds(String time) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)000 ms").matcher(time);
+      return m.matches() ? m.group(1) + " s" : time;
     }
   }
 
@@ -102,6 +110,27 @@ public record BenchmarkResult(
       return threads / ScoreUnit.nanosPerOp(primary.score(), primary.unit()) * 1e9;
     }
     return ops;
+  }
+
+  /** The params whose value differs between some of these results (the others need no mention per result). */
+  static Set<String> varyingParams(List<BenchmarkResult> results) {
+    Set<String> varying = new TreeSet<>();
+    for (BenchmarkResult r : results) {
+      for (String name : r.params().keySet()) {
+        if (results.stream().anyMatch(other -> !r.params().get(name).equals(other.params().get(name)))) {
+          varying.add(name);
+        }
+      }
+    }
+    return varying;
+  }
+
+  /** The params every one of these results has with the same value, for example "connection=held". */
+  static String sharedParamsText(List<BenchmarkResult> results) {
+    Set<String> varying = varyingParams(results);
+    return results.isEmpty() ? "" : results.get(0).params().entrySet().stream()
+        .filter(e -> !varying.contains(e.getKey())).sorted(Map.Entry.comparingByKey())
+        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
   }
 
   /** Same benchmark, mode, threads and params: JMH would not produce two such entries in one run. */

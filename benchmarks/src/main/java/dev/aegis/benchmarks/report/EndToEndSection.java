@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -39,18 +40,25 @@ final class EndToEndSection {
     String label() {
       return workload + (otherParams.isEmpty() ? "" : " [" + otherParams + "]");
     }
+
+    /** For the chart: workload, then any params, then threads, each on a line of its own. */
+    String chartLabel() {
+      return workload + (otherParams.isEmpty() ? "" : "\n" + otherParams) + "\n" + threads
+          + (threads == 1 ? " thread" : " threads");
+    }
   }
 
   private EndToEndSection() {}
 
   static List<Row> rows(List<BenchmarkResult> results) {
+    List<BenchmarkResult> mine = results.stream().filter(r -> r.className().equals(CLASS)).toList();
+    // A param with one value throughout is said once, not in every row's name.
+    Set<String> varying = BenchmarkResult.varyingParams(mine);
     Map<String, Row> rows = new LinkedHashMap<>();
-    for (BenchmarkResult r : results) {
-      if (!r.className().equals(CLASS)) {
-        continue;
-      }
+    for (BenchmarkResult r : mine) {
       String driver = r.param(DRIVER).orElse("(none)");
-      String others = r.params().entrySet().stream().filter(e -> !e.getKey().equals(DRIVER))
+      String others = r.params().entrySet().stream()
+          .filter(e -> !e.getKey().equals(DRIVER) && varying.contains(e.getKey()))
           .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue())
           .collect(Collectors.joining(", "));
       String key = r.method() + '|' + r.threads() + '|' + others;
@@ -85,8 +93,10 @@ final class EndToEndSection {
     String unit = first.primary().unit();
 
     doc.heading(2, "End to end (embedded MariaDB on loopback)");
+    List<BenchmarkResult> used = rows.stream().flatMap(row -> row.byDriver().values().stream()).toList();
+    String shared = BenchmarkResult.sharedParamsText(used);
     doc.paragraph("`" + CLASS + "`, mode `" + first.mode() + "`, " + first.settings().describe(first.forks())
-        + ". Scores are mean ± error in " + unit + "; *÷ raw* is each driver's throughput divided by raw "
+        + (shared.isEmpty() ? "" : ", " + shared) + ". Scores are mean ± error in " + unit + "; *÷ raw* is each driver's throughput divided by raw "
         + "Connector/J's (1.00 = as fast as raw, higher is better).");
     List<String> columns = new ArrayList<>(List.of("workload", ">threads"));
     drivers.forEach(d -> columns.add(">" + d + " (" + unit + ")"));
@@ -106,7 +116,7 @@ final class EndToEndSection {
 
     if (drivers.contains(RAW) && !compared.isEmpty()) {
       List<String> groups = rows.stream()
-          .map(row -> row.label() + "\n" + threads(row.threads())).toList();
+          .map(Row::chartLabel).toList();
       List<GroupedBarChart.Series> series = compared.stream().map(d -> new GroupedBarChart.Series(d,
           rows.stream().mapToDouble(row -> row.ratioToRaw(d)).toArray())).toList();
       doc.chart("endtoend.svg", "End-to-end throughput relative to raw Connector/J", GroupedBarChart.render(
@@ -117,7 +127,7 @@ final class EndToEndSection {
     } else {
       doc.paragraph("No `driver=raw` results, so no ratios.");
     }
-    return rows.stream().flatMap(row -> row.byDriver().values().stream()).toList();
+    return used;
   }
 
   private static void targets(List<Row> rows, List<String> compared, ReportDocument doc) {

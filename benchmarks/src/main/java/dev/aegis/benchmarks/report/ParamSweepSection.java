@@ -60,7 +60,9 @@ final class ParamSweepSection {
     series.forEach(s -> values.addAll(s.byValue().keySet()));
     Optional<Series> raw = series.stream().filter(Series::isRaw).findFirst();
     BenchmarkResult first = mine.get(0);
-    doc.paragraph("`" + sweep.className() + "`, " + first.settings().describe(first.forks()) + ", mean ± error. "
+    String shared = BenchmarkResult.sharedParamsText(mine);
+    doc.paragraph("`" + sweep.className() + "`, " + first.settings().describe(first.forks())
+        + (shared.isEmpty() ? "" : ", " + shared) + ", mean ± error. "
         + sweep.explanation());
 
     List<String> columns = new ArrayList<>(List.of(">" + param.get()));
@@ -115,9 +117,11 @@ final class ParamSweepSection {
 
   static List<Series> series(List<BenchmarkResult> results, String param) {
     boolean threadsVary = results.stream().map(BenchmarkResult::threads).distinct().count() > 1;
+    java.util.Set<String> varying = BenchmarkResult.varyingParams(results);
     Map<String, Series> series = new LinkedHashMap<>();
     for (BenchmarkResult r : results) {
-      String others = r.params().entrySet().stream().filter(e -> !e.getKey().equals(param))
+      String others = r.params().entrySet().stream()
+          .filter(e -> !e.getKey().equals(param) && varying.contains(e.getKey()))
           .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue())
           .collect(Collectors.joining(", "));
       String name = r.method() + (others.isEmpty() ? "" : " [" + others + "]")

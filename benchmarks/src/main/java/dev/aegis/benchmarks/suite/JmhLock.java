@@ -33,7 +33,7 @@ final class JmhLock {
       }
       if (!told) {
         System.out.println("Another JMH run holds " + FILE + "; waiting for it to finish (up to "
-            + patience.toMinutes() + " min)…");
+            + Math.round(patience.toSeconds() / 60.0) + " min)…");
         told = true;
       }
       Thread.sleep(5_000);
