@@ -99,7 +99,7 @@ final class ParamSweepSection {
     if (lines.stream().anyMatch(l -> !l.points().isEmpty())) {
       doc.chart(sweep.chartFile(), sweep.chartTitle(), LineChart.render(sweep.chartTitle(),
           simpleName + ", mean of " + first.settings().describe(first.forks()), sweep.xLabel(),
-          "ns per statement" + (sweep.yAxis() == LineChart.YAxis.LOG ? " (log scale)" : ""), lines, false,
+          "time per statement" + (sweep.yAxis() == LineChart.YAxis.LOG ? " (log scale)" : ""), lines, false,
           sweep.yAxis(), sweep.xFormat(), Figures::nanos));
     }
     return mine;

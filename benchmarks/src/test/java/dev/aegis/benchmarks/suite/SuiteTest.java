@@ -38,13 +38,14 @@ class SuiteTest {
   @Test
   void theQuickModeFitsInTenMinutesForTheExpectedBenchmarks() {
     // Issue 7's benchmarks as planned: 9 overhead arms; statement length 2 methods × 5 lengths and shape churn
-    // 2 methods × 5 counts; 3 drivers × 5 workloads end to end.
+    // 2 methods × 5 counts; 3 drivers × 5 workloads end to end. The fork start-up guesses come from quick runs
+    // on a busy 2-core machine.
     double seconds = Part.OVERHEAD.threads(SuiteMode.QUICK).size() * 9 * seconds(Part.OVERHEAD)
         + (Part.THREADS.threads(SuiteMode.QUICK).size() - 1) * 2 * seconds(Part.THREADS)
         + 20 * seconds(Part.GROWTH)
         + Part.ENDTOEND.threads(SuiteMode.QUICK).size() * 15 * seconds(Part.ENDTOEND);
 
-    assertThat(seconds).isLessThan(8 * 60);
+    assertThat(seconds).isLessThan(9 * 60);
   }
 
   @Test
