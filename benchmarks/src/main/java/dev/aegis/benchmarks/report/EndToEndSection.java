@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -164,9 +163,5 @@ final class EndToEndSection {
   private static int rank(List<String> order, String name) {
     int index = order.indexOf(name);
     return index < 0 ? order.size() : index;
-  }
-
-  static Optional<Row> row(List<Row> rows, String workload, int threads) {
-    return rows.stream().filter(r -> r.workload().equals(workload) && r.threads() == threads).findFirst();
   }
 }

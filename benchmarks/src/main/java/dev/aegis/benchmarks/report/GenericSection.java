@@ -1,5 +1,6 @@
 package dev.aegis.benchmarks.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ final class GenericSection {
       return;
     }
     Map<String, List<BenchmarkResult>> byClass = new LinkedHashMap<>();
-    results.forEach(r -> byClass.computeIfAbsent(r.className(), c -> new java.util.ArrayList<>()).add(r));
+    results.forEach(r -> byClass.computeIfAbsent(r.className(), c -> new ArrayList<>()).add(r));
     doc.heading(2, otherSections ? "Other benchmarks" : "Results");
     for (Map.Entry<String, List<BenchmarkResult>> entry : byClass.entrySet()) {
       BenchmarkResult first = entry.getValue().get(0);

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.DoubleFunction;
 import java.util.stream.Collectors;
@@ -117,7 +119,7 @@ final class ParamSweepSection {
 
   static List<Series> series(List<BenchmarkResult> results, String param) {
     boolean threadsVary = results.stream().map(BenchmarkResult::threads).distinct().count() > 1;
-    java.util.Set<String> varying = BenchmarkResult.varyingParams(results);
+    Set<String> varying = BenchmarkResult.varyingParams(results);
     Map<String, Series> series = new LinkedHashMap<>();
     for (BenchmarkResult r : results) {
       String others = r.params().entrySet().stream()
@@ -126,7 +128,7 @@ final class ParamSweepSection {
           .collect(Collectors.joining(", "));
       String name = r.method() + (others.isEmpty() ? "" : " [" + others + "]")
           + (threadsVary ? " (" + r.threads() + " threads)" : "");
-      series.computeIfAbsent(name, n -> new Series(n, new java.util.TreeMap<>()))
+      series.computeIfAbsent(name, n -> new Series(n, new TreeMap<>()))
           .byValue().put(Double.parseDouble(r.params().get(param)), r);
     }
     List<Series> sorted = new ArrayList<>(series.values());

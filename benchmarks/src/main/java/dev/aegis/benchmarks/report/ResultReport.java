@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -80,7 +81,7 @@ public final class ResultReport {
     // Sections are written into a document of their own first, so that the notes come before them.
     ReportDocument body = new ReportDocument();
     Map<String, Boolean> present = new LinkedHashMap<>();
-    Set<BenchmarkResult> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<BenchmarkResult> used = Collections.newSetFromMap(new IdentityHashMap<>());
     used.addAll(OverheadSection.write(results, body));
     present.put("overhead", !used.isEmpty());
     List<BenchmarkResult> threads = ThreadsSection.write(results, processors(run), body);

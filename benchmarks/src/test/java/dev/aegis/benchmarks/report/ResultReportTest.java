@@ -3,7 +3,6 @@ package dev.aegis.benchmarks.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -130,9 +129,5 @@ class ResultReportTest {
       at = text.indexOf("\n    {", at + 1);
     }
     return at;
-  }
-
-  static String utf8(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }
