@@ -85,9 +85,9 @@ public final class JmhJson {
       throw new IllegalArgumentException(benchmark + " has no primaryMetric");
     }
     Map<String, String> params = new LinkedHashMap<>();
-    node.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+    node.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
     Map<String, Metric> secondary = new LinkedHashMap<>();
-    node.path("secondaryMetrics").fields().forEachRemaining(e -> {
+    node.path("secondaryMetrics").properties().forEach(e -> {
       if (e.getValue().isObject() && e.getValue().has("score")) {
         // JMH before 1.24 put a middle dot in front of profiler metrics ("·gc.alloc.rate.norm").
         secondary.put(e.getKey().replaceFirst("^\u00b7", ""), metric(e.getValue()));
