@@ -6,15 +6,15 @@ import java.util.List;
  * The suite's parts (issue 7): which benchmarks each runs, at which thread counts, with which profiler, and
  * how long JMH spends on each in the quick and the full mode.
  *
- * <p>Quick mode is a look at every figure in under 10 minutes on 2 cores: one fork, a 1 s warm-up and three
- * short measured iterations, enough for the JIT to settle on these small operations but with wide errors. Full mode is the
+ * <p>Quick mode is a look at every figure in under 10 minutes on 2 cores: one fork, a short warm-up (3 s for
+ * the overhead arms: datasource-proxy settles late) and three short measured iterations, enough for the JIT to settle on these small operations but with wide errors. Full mode is the
  * publication run: several forks, because a fork's JIT decisions move the figures more than its iterations
  * do, and more iterations; about 35 minutes.
  */
 enum Part {
   /** Each fork builds every arm (key sets, configuration, peers) and checks it before measuring. */
   OVERHEAD("overhead", List.of("^\\Qdev.aegis.benchmarks.overhead.OverheadBenchmark.\\E"), List.of(1), List.of(1), true, 5,
-      new IterationSettings(1, 1, 1000, 3, 500), new IterationSettings(3, 3, 1000, 5, 1000)),
+      new IterationSettings(1, 3, 1000, 3, 500), new IterationSettings(3, 5, 1000, 5, 1000)),
   /**
    * OverheadBenchmark's raw and enforce arms under contention (1 thread is the overhead part's own run when
    * both run); quick mode samples the curve at every other doubling.
