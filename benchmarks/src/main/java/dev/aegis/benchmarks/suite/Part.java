@@ -6,10 +6,11 @@ import java.util.List;
  * The suite's parts (issue 7): which benchmarks each runs, at which thread counts, with which profiler, and
  * how long JMH spends on each in the quick and the full mode.
  *
- * <p>Quick mode is a look at every figure in under 10 minutes on 2 cores: one fork, a short warm-up (3 s for
- * the overhead arms: datasource-proxy settles late) and three short measured iterations, enough for the JIT to settle on these small operations but with wide errors. Full mode is the
- * publication run: several forks, because a fork's JIT decisions move the figures more than its iterations
- * do, and more iterations; about 35 minutes.
+ * <p>Quick mode is a look at every figure in under 10 minutes on 2 cores: one fork, a short warm-up (3 s
+ * for the overhead arms, because datasource-proxy settles late) and three short measured iterations, enough
+ * for the JIT to settle on these small operations but with wide errors. Full mode is the publication run:
+ * several forks, because a fork's JIT decisions move the figures more than its iterations do, and more
+ * iterations; about 40 minutes.
  */
 enum Part {
   /** Each fork builds every arm (key sets, configuration, peers) and checks it before measuring. */
