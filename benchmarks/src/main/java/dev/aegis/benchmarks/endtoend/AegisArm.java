@@ -27,7 +27,18 @@ final class AegisArm {
       detection: { mode: enforce }
       """;
 
+  /** Detection alone, nothing encrypted. */
+  static final String DETECTION_CONFIG = """
+      detection: { mode: enforce }
+      """;
+
   private AegisArm() {}
+
+  /** {@code pool} wrapped with {@link #DETECTION_CONFIG}. */
+  static DataSource wrapDetectionOnly(DataSource pool, Path dir) throws IOException {
+    Path config = Files.writeString(dir.resolve("aegis.yml"), DETECTION_CONFIG);
+    return AegisDataSource.builder(pool).config(config.toString()).build();
+  }
 
   /**
    * Writes the configuration into {@code dir}, creates its keys as an operator would ({@code aegis keys init

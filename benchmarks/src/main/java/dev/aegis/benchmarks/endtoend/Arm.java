@@ -7,7 +7,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * The three ways the end-to-end benchmark reaches the server, each over the same kind of pool of MySQL
+ * The ways the end-to-end benchmark reaches the server, each over the same kind of pool of MySQL
  * Connector/J connections: the pool itself ({@code raw}), Aegis around it, ShardingSphere-JDBC around it.
  * Each knows what its encrypted columns look like in the server, so the set-up can prove it encrypts.
  */
@@ -36,6 +36,22 @@ enum Arm {
       long expected = CiphertextFormat.domainTag(table + "." + column) & 0xffffffffL;
       return !plaintext.equals(stored) && tag == expected ? null
           : "expected Aegis ciphertext of domain " + table + "." + column;
+    }
+  },
+
+  /**
+   * Aegis with detection in {@code enforce} and nothing encrypted: what issue 7's "95% of raw with detection
+   * on" asks about. Not in the suite's default run ({@code -p driver=raw,aegis_detection}).
+   */
+  AEGIS_DETECTION {
+    @Override
+    DataSource wrap(DataSource pool, String database, Path dir) throws Exception {
+      return AegisArm.wrapDetectionOnly(pool, dir);
+    }
+
+    @Override
+    String storedFormProblem(String stored, String plaintext, String table, String column) {
+      return plaintext.equals(stored) ? null : "expected the plaintext";
     }
   },
 
