@@ -13,10 +13,10 @@ import dev.aegis.lexer.TokenType;
  * on who sends the statement and when (allowlist, habits, automatic response) still runs every time.
  *
  * <p>Bounded by the characters it holds, not by entries, so neither a burst of long texts nor a flood of
- * short ones can take the heap; a text longer than {@link #MAX_TEXT} is never kept. Caffeine's admission policy keeps texts seen once (a
- * new literal every call) from evicting the ones that recur. With encrypted columns configured, a text
- * carrying literals is never kept: it may hold the plaintext of a protected column, which must not outlive
- * the statement in Aegis's memory.
+ * short ones can take the heap; a text longer than {@link #MAX_TEXT} is never kept. Caffeine's admission
+ * policy keeps texts seen once (a new literal every call) from evicting the ones that recur. With encrypted
+ * columns configured, a text carrying literals is never kept: it may hold the plaintext of a protected
+ * column, which must not outlive the statement in Aegis's memory.
  */
 final class ScreenedTexts {
   /** Longer texts are rare and unlikely to recur; lexing them again is cheaper than holding them. */
@@ -48,7 +48,8 @@ final class ScreenedTexts {
     this.keepsLiterals = keepsLiterals;
     // Upkeep on the calling thread, as for the shape cache: a hand-off would cost each miss a wake-up.
     this.texts = Caffeine.newBuilder().maximumWeight(MAX_CHARACTERS)
-        .<String, Screened>weigher((sql, screened) -> sql.length() + ENTRY_CHARACTERS).executor(Runnable::run).build();
+        .<String, Screened>weigher((sql, screened) -> sql.length() + ENTRY_CHARACTERS)
+        .executor(Runnable::run).build();
   }
 
   /** What screening {@code sql} found before, or null. */
