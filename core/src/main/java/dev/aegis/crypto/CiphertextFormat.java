@@ -102,6 +102,15 @@ public final class CiphertextFormat {
     return c == '+' ? 62 : c == '/' ? 63 : -1;
   }
 
+  /**
+   * The id of the Tink key a stored ciphertext was written under (Tink's prefix: 0x01 and the id,
+   * big-endian); only meaningful when {@link #isCiphertext} holds.
+   */
+  public static int keyIdOf(byte[] stored) {
+    return (stored[HEADER + 1] & 0xff) << 24 | (stored[HEADER + 2] & 0xff) << 16
+        | (stored[HEADER + 3] & 0xff) << 8 | stored[HEADER + 4] & 0xff;
+  }
+
   /** The form a character column stores. */
   public static String toText(byte[] stored) {
     return Base64.getEncoder().encodeToString(stored);

@@ -2,6 +2,7 @@ package dev.aegis.crypto;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.DeterministicAead;
+import com.google.crypto.tink.KeyStatus;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadConfig;
@@ -40,6 +41,12 @@ public final class ColumnCipher {
   private final EncryptionMode mode;
   private final Aead aead;
   private final DeterministicAead deterministic;
+  /**
+   * Deterministic only: one primitive per enabled key, the primary first, each encrypting under its key.
+   * While a keyset has several enabled keys (mid-rotation), a value stored under any of them must still be
+   * found by equality, so a search value is encrypted under each.
+   */
+  private final DeterministicAead[] searchKeys;
 
   private ColumnCipher(KeysetHandle keyset, EncryptionMode mode, String domain) throws GeneralSecurityException {
     this.domain = domain;
@@ -49,10 +56,29 @@ public final class ColumnCipher {
     if (mode == EncryptionMode.DETERMINISTIC) {
       this.deterministic = keyset.getPrimitive(RegistryConfiguration.get(), DeterministicAead.class);
       this.aead = null;
+      this.searchKeys = searchKeys(keyset, deterministic);
     } else {
       this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
       this.deterministic = null;
+      this.searchKeys = null;
     }
+  }
+
+  private static DeterministicAead[] searchKeys(KeysetHandle keyset, DeterministicAead primary)
+      throws GeneralSecurityException {
+    java.util.List<DeterministicAead> keys = new java.util.ArrayList<>(keyset.size());
+    keys.add(primary);
+    for (int i = 0; i < keyset.size(); i++) {
+      KeysetHandle.Entry entry = keyset.getAt(i);
+      if (entry.isPrimary() || entry.getStatus() != KeyStatus.ENABLED) {
+        continue;
+      }
+      // The same keyset with this key as primary: Tink encrypts only under the primary.
+      KeysetHandle.Builder builder = KeysetHandle.newBuilder(keyset);
+      builder.getAt(i).makePrimary();
+      keys.add(builder.build().getPrimitive(RegistryConfiguration.get(), DeterministicAead.class));
+    }
+    return keys.toArray(new DeterministicAead[0]);
   }
 
   /**
@@ -87,6 +113,29 @@ public final class ColumnCipher {
         ? deterministic.encryptDeterministically(plaintext, associatedData)
         : aead.encrypt(plaintext, associatedData);
     return CiphertextFormat.seal(tag, ciphertext);
+  }
+
+  /**
+   * How many ciphertexts an equality search on this domain must match: one per enabled key of a
+   * deterministic keyset (more than one only mid-rotation); 1 for a randomized one.
+   */
+  public int searchWidth() {
+    return searchKeys == null ? 1 : searchKeys.length;
+  }
+
+  /**
+   * The stored form of an encoded plaintext under each enabled key, the primary's first: what an equality
+   * search compares with. Only for deterministic columns.
+   */
+  public byte[][] encryptForSearch(byte[] plaintext) throws GeneralSecurityException {
+    if (searchKeys == null) {
+      throw new IllegalStateException("equality search on randomized domain " + domain);
+    }
+    byte[][] stored = new byte[searchKeys.length][];
+    for (int k = 0; k < searchKeys.length; k++) {
+      stored[k] = CiphertextFormat.seal(tag, searchKeys[k].encryptDeterministically(plaintext, associatedData));
+    }
+    return stored;
   }
 
   /**

@@ -73,22 +73,43 @@ public final class EncryptedColumns {
             + " and " + ref + " share domain '" + domain + "' but not the same key, mode and type; columns of"
             + " one domain must be configured alike, or given different domains.");
       }
-      KeysetHandle keyset = keysets.get(column.key());
-      if (keyset == null) {
-        throw new AegisConfigurationException(AegisSqlState.KEYS_UNAVAILABLE, "Aegis keys unavailable: keyset '"
-            + column.key() + "' of encrypted column " + ref + " is not in the keyset store. Run 'aegis keys"
-            + " init' to create it.");
-      }
-      try {
-        columns.add(new ProtectedColumn(ref, column, ColumnCipher.of(keyset, column.mode(), domain),
-            binary.contains(ref), meters));
-      } catch (GeneralSecurityException e) {
-        throw new AegisConfigurationException(AegisSqlState.KEYS_UNAVAILABLE, "Aegis keys unavailable: keyset '"
-            + column.key() + "' holds no key for " + column.mode().name().toLowerCase(java.util.Locale.ROOT)
-            + " encryption, which column " + ref + " is configured with; a keyset serves one mode.");
-      }
+      columns.add(new ProtectedColumn(ref, column, cipher(ref, column, domain, keysets), binary.contains(ref),
+          meters));
     }
     return columns.isEmpty() ? NONE : new EncryptedColumns(columns);
+  }
+
+  /**
+   * Moves every column to the keysets in {@code keysets} (reloaded from the store): all columns or none. A
+   * missing keyset or one without keys for its columns' mode leaves every column as it was.
+   *
+   * @throws AegisConfigurationException ZA201 naming the keyset
+   */
+  public void rekey(Map<String, KeysetHandle> keysets) throws AegisConfigurationException {
+    List<ColumnCipher> next = new java.util.ArrayList<>(all.size());
+    for (ProtectedColumn column : all) {
+      next.add(cipher(column.ref(), column.config(), column.domain(), keysets));
+    }
+    for (int i = 0; i < all.size(); i++) {
+      all.get(i).rekey(next.get(i));
+    }
+  }
+
+  private static ColumnCipher cipher(ColumnRef ref, ColumnConfig column, String domain,
+      Map<String, KeysetHandle> keysets) throws AegisConfigurationException {
+    KeysetHandle keyset = keysets.get(column.key());
+    if (keyset == null) {
+      throw new AegisConfigurationException(AegisSqlState.KEYS_UNAVAILABLE, "Aegis keys unavailable: keyset '"
+          + column.key() + "' of encrypted column " + ref + " is not in the keyset store. Run 'aegis keys"
+          + " init' to create it.");
+    }
+    try {
+      return ColumnCipher.of(keyset, column.mode(), domain);
+    } catch (GeneralSecurityException e) {
+      throw new AegisConfigurationException(AegisSqlState.KEYS_UNAVAILABLE, "Aegis keys unavailable: keyset '"
+          + column.key() + "' holds no key for " + column.mode().name().toLowerCase(java.util.Locale.ROOT)
+          + " encryption, which column " + ref + " is configured with; a keyset serves one mode.");
+    }
   }
 
   public boolean isEmpty() {

@@ -19,7 +19,8 @@ import java.sql.SQLException;
 public final class ProtectedColumn {
   private final ColumnRef ref;
   private final ColumnConfig config;
-  private final ColumnCipher cipher;
+  /** Replaced whole when the keysets are reloaded; every use reads it once, so a value sees one keyset. */
+  private volatile ColumnCipher cipher;
   private final boolean binary;
   private final String name;
   private final CryptoMeters meters;
@@ -68,6 +69,45 @@ public final class ProtectedColumn {
     return binary ? stored : CiphertextFormat.toText(stored);
   }
 
+  /**
+   * How many stored forms an equality search on this column must match (see {@link #sealForSearch}): more
+   * than one only while its deterministic keyset has several enabled keys.
+   */
+  public int searchWidth() {
+    return cipher.searchWidth();
+  }
+
+  /**
+   * What an equality search ({@code =}, {@code IN}, {@code <=>}) compares the column with: {@code value}
+   * encrypted under every enabled key of the keyset, the primary's first, as {@link #seal} stores it. Only
+   * for deterministic columns.
+   */
+  public Object[] sealForSearch(Object value) throws SQLException {
+    Object typed = ValueCoercion.coerce(config.type(), value, name);
+    ColumnCipher current = cipher;
+    byte[][] sealed;
+    try {
+      long start = System.nanoTime();
+      sealed = current.encryptForSearch(PlainValue.encode(typed));
+      meters.encrypted(System.nanoTime() - start);
+    } catch (GeneralSecurityException e) {
+      throw cannotEncrypt(e);
+    }
+    Object[] stored = new Object[sealed.length];
+    for (int k = 0; k < sealed.length; k++) {
+      stored[k] = binary ? sealed[k] : CiphertextFormat.toText(sealed[k]);
+    }
+    return stored;
+  }
+
+  /** Uses {@code next} from now on: the keyset was reloaded (a key added, promoted or retired). */
+  void rekey(ColumnCipher next) {
+    if (!next.domain().equals(cipher.domain()) || next.mode() != cipher.mode()) {
+      throw new IllegalArgumentException("a reloaded cipher must keep the column's domain and mode");
+    }
+    cipher = next;
+  }
+
   byte[] sealBytes(Object value) throws SQLException {
     Object typed = ValueCoercion.coerce(config.type(), value, name);
     try {
@@ -76,11 +116,15 @@ public final class ProtectedColumn {
       meters.encrypted(System.nanoTime() - start);
       return sealed;
     } catch (GeneralSecurityException e) {
-      throw new AegisCryptoException(AegisSqlState.KEYS_UNAVAILABLE, "A value of encrypted column " + name
-          + " could not be encrypted with keyset '" + config.key() + "' (" + e.getClass().getSimpleName()
-          + "). Check that the keyset holds an enabled primary key for " + mode().name().toLowerCase(
-              java.util.Locale.ROOT) + " encryption.");
+      throw cannotEncrypt(e);
     }
+  }
+
+  private AegisCryptoException cannotEncrypt(GeneralSecurityException e) {
+    return new AegisCryptoException(AegisSqlState.KEYS_UNAVAILABLE, "A value of encrypted column " + name
+        + " could not be encrypted with keyset '" + config.key() + "' (" + e.getClass().getSimpleName()
+        + "). Check that the keyset holds an enabled primary key for " + mode().name().toLowerCase(
+            java.util.Locale.ROOT) + " encryption.");
   }
 
   /**

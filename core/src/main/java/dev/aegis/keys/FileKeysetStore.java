@@ -18,8 +18,18 @@ public final class FileKeysetStore implements KeysetStore {
   }
 
   @Override
-  public Map<String, KeysetHandle> read(MasterKey master) throws AegisConfigurationException {
-    return KeysetFile.read(path, master);
+  public Map<String, String> readSealed() throws AegisConfigurationException {
+    return KeysetFile.readRaw(path);
+  }
+
+  @Override
+  public Map<String, Keyset> readKeysets(MasterKey master) throws AegisConfigurationException {
+    return KeysetFile.readKeysets(path, master);
+  }
+
+  @Override
+  public void replaceSealed(Map<String, String> sealed) throws IOException {
+    KeysetFile.writeRaw(path, sealed);
   }
 
   @Override
@@ -32,9 +42,7 @@ public final class FileKeysetStore implements KeysetStore {
       throws IOException, GeneralSecurityException, AegisConfigurationException {
     // Keysets not given are kept still sealed, as the table keeps rows an upsert does not name.
     Map<String, String> encrypted = exists() ? KeysetFile.readRaw(path) : new TreeMap<>();
-    for (Map.Entry<String, KeysetHandle> entry : keysets.entrySet()) {
-      encrypted.put(entry.getKey(), EncryptedKeyset.seal(entry.getKey(), entry.getValue(), master));
-    }
+    encrypted.putAll(KeysetStore.seal(keysets, encrypted, master));
     KeysetFile.writeRaw(path, encrypted);
   }
 

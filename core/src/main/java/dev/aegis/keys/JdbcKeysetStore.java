@@ -39,7 +39,7 @@ public final class JdbcKeysetStore implements KeysetStore {
   }
 
   @Override
-  public Map<String, KeysetHandle> read(MasterKey master) throws AegisConfigurationException {
+  public Map<String, String> readSealed() throws AegisConfigurationException {
     Map<String, String> sealed = new TreeMap<>();
     try (Connection connection = connections.open();
         PreparedStatement select = connection.prepareStatement(SELECT);
@@ -54,11 +54,7 @@ public final class JdbcKeysetStore implements KeysetStore {
       }
       throw unreadable(e);
     }
-    Map<String, KeysetHandle> keysets = new TreeMap<>();
-    for (Map.Entry<String, String> row : sealed.entrySet()) {
-      keysets.put(row.getKey(), EncryptedKeyset.open(row.getKey(), row.getValue(), master, describe()));
-    }
-    return keysets;
+    return sealed;
   }
 
   @Override
@@ -74,15 +70,28 @@ public final class JdbcKeysetStore implements KeysetStore {
   @Override
   public void write(Map<String, KeysetHandle> keysets, MasterKey master)
       throws GeneralSecurityException, SQLException {
-    Map<String, String> sealed = new TreeMap<>();
-    for (Map.Entry<String, KeysetHandle> entry : keysets.entrySet()) {
-      if (entry.getKey().length() > NAME_LENGTH) {
+    for (String name : keysets.keySet()) {
+      if (name.length() > NAME_LENGTH) {
         // A server in a lenient sql_mode would truncate the name, and the row would no longer decrypt.
-        throw new IllegalArgumentException("keyset name longer than " + NAME_LENGTH + " characters: "
-            + entry.getKey());
+        throw new IllegalArgumentException("keyset name longer than " + NAME_LENGTH + " characters: " + name);
       }
-      sealed.put(entry.getKey(), EncryptedKeyset.seal(entry.getKey(), entry.getValue(), master));
     }
+    Map<String, String> previous;
+    try {
+      previous = exists() ? readSealed() : Map.of();
+    } catch (AegisConfigurationException e) {
+      throw new SQLException(e.getMessage(), e.getSQLState(), e);
+    }
+    upsert(KeysetStore.seal(keysets, previous, master), false);
+  }
+
+  /** Replaces every row by {@code sealed} in one transaction. */
+  @Override
+  public void replaceSealed(Map<String, String> sealed) throws SQLException {
+    upsert(sealed, true);
+  }
+
+  private void upsert(Map<String, String> sealed, boolean replaceAll) throws SQLException {
     try (Connection connection = connections.open()) {
       // DDL commits implicitly in MySQL, so it runs before the transaction starts.
       try (PreparedStatement create = connection.prepareStatement(CREATE)) {
@@ -91,6 +100,9 @@ public final class JdbcKeysetStore implements KeysetStore {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+        if (replaceAll) {
+          deleteOthers(connection, sealed);
+        }
         for (Map.Entry<String, String> entry : sealed.entrySet()) {
           upsert.setString(1, entry.getKey());
           upsert.setString(2, entry.getValue());
@@ -106,6 +118,25 @@ public final class JdbcKeysetStore implements KeysetStore {
       // Only after success: on a broken connection this would hide the failure, and the connection is
       // closed just below (a pool resets what it hands out).
       connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  private static void deleteOthers(Connection connection, Map<String, String> kept) throws SQLException {
+    java.util.List<String> gone = new java.util.ArrayList<>();
+    // FOR UPDATE: a concurrent writer waits for this transaction rather than interleaving with it.
+    try (PreparedStatement select = connection.prepareStatement(SELECT + " FOR UPDATE");
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        if (!kept.containsKey(rows.getString(1))) {
+          gone.add(rows.getString(1));
+        }
+      }
+    }
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE name = ?")) {
+      for (String name : gone) {
+        delete.setString(1, name);
+        delete.executeUpdate();
+      }
     }
   }
 

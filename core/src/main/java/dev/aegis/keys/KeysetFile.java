@@ -1,6 +1,5 @@
 package dev.aegis.keys;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.crypto.tink.KeysetHandle;
@@ -27,9 +26,15 @@ public final class KeysetFile {
 
   /** Every keyset in {@code path}, decrypted with {@code master}. */
   public static Map<String, KeysetHandle> read(Path path, MasterKey master) throws AegisConfigurationException {
-    Map<String, String> encrypted = readRaw(path);
     Map<String, KeysetHandle> keysets = new TreeMap<>();
-    for (Map.Entry<String, String> entry : encrypted.entrySet()) {
+    readKeysets(path, master).forEach((name, keyset) -> keysets.put(name, keyset.handle()));
+    return keysets;
+  }
+
+  /** Every keyset in {@code path} with its keys' dates, decrypted with {@code master}. */
+  public static Map<String, Keyset> readKeysets(Path path, MasterKey master) throws AegisConfigurationException {
+    Map<String, Keyset> keysets = new TreeMap<>();
+    for (Map.Entry<String, String> entry : readRaw(path).entrySet()) {
       keysets.put(entry.getKey(), EncryptedKeyset.open(entry.getKey(), entry.getValue(), master,
           path.toAbsolutePath().toString()));
     }
@@ -44,7 +49,8 @@ public final class KeysetFile {
       throws IOException, GeneralSecurityException {
     Map<String, String> encrypted = new TreeMap<>();
     for (Map.Entry<String, KeysetHandle> entry : keysets.entrySet()) {
-      encrypted.put(entry.getKey(), EncryptedKeyset.seal(entry.getKey(), entry.getValue(), master));
+      encrypted.put(entry.getKey(), EncryptedKeyset.seal(entry.getKey(), entry.getValue(), Map.of(),
+          java.time.Instant.now(), master));
     }
     writeRaw(path, encrypted);
   }
@@ -54,7 +60,9 @@ public final class KeysetFile {
     Files.createDirectories(target.getParent());
     Path temporary = Files.createTempFile(target.getParent(), ".keysets", ".tmp",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(temporary, JSON.writeValueAsString(encrypted), StandardCharsets.UTF_8);
+    com.fasterxml.jackson.databind.node.ObjectNode file = JSON.createObjectNode();
+    encrypted.forEach((name, stored) -> file.set(name, EncryptedKeyset.tree(stored)));
+    Files.writeString(temporary, JSON.writeValueAsString(file), StandardCharsets.UTF_8);
     Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
@@ -64,7 +72,14 @@ public final class KeysetFile {
           + " 'aegis keys init' to create it");
     }
     try {
-      return JSON.readValue(Files.readString(path, StandardCharsets.UTF_8), new TypeReference<TreeMap<String, String>>() {});
+      com.fasterxml.jackson.databind.JsonNode file = JSON.readTree(Files.readString(path, StandardCharsets.UTF_8));
+      if (file == null || !file.isObject()) {
+        throw new IOException("not an object");
+      }
+      Map<String, String> stored = new TreeMap<>();
+      file.fields().forEachRemaining(entry -> stored.put(entry.getKey(), entry.getValue().isTextual()
+          ? entry.getValue().asText() : entry.getValue().toString()));
+      return stored;
     } catch (IOException e) {
       throw MasterKey.unavailable("the keyset file " + path.toAbsolutePath() + " is not a JSON object of"
           + " encrypted keysets");
