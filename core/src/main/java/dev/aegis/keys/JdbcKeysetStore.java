@@ -76,22 +76,36 @@ public final class JdbcKeysetStore implements KeysetStore {
         throw new IllegalArgumentException("keyset name longer than " + NAME_LENGTH + " characters: " + name);
       }
     }
-    Map<String, String> previous;
     try {
-      previous = exists() ? readSealed() : Map.of();
-    } catch (AegisConfigurationException e) {
-      throw new SQLException(e.getMessage(), e.getSQLState(), e);
+      // The dates of keys already stored are read in the writing transaction, under a lock, so a
+      // concurrent writer cannot slip a key between the read and the write.
+      upsert(previous -> KeysetStore.seal(keysets, previous, master), false);
+    } catch (SealFailure e) {
+      throw e.cause;
     }
-    upsert(KeysetStore.seal(keysets, previous, master), false);
   }
 
   /** Replaces every row by {@code sealed} in one transaction. */
   @Override
   public void replaceSealed(Map<String, String> sealed) throws SQLException {
-    upsert(sealed, true);
+    upsert(previous -> sealed, true);
   }
 
-  private void upsert(Map<String, String> sealed, boolean replaceAll) throws SQLException {
+  @FunctionalInterface
+  private interface Sealer {
+    Map<String, String> seal(Map<String, String> previous) throws GeneralSecurityException;
+  }
+
+  private static final class SealFailure extends SQLException {
+    private static final long serialVersionUID = 1L;
+    private final transient GeneralSecurityException cause;
+
+    SealFailure(GeneralSecurityException cause) {
+      this.cause = cause;
+    }
+  }
+
+  private void upsert(Sealer sealer, boolean replaceAll) throws SQLException {
     try (Connection connection = connections.open()) {
       // DDL commits implicitly in MySQL, so it runs before the transaction starts.
       try (PreparedStatement create = connection.prepareStatement(CREATE)) {
@@ -100,8 +114,15 @@ public final class JdbcKeysetStore implements KeysetStore {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+        Map<String, String> previous = lockRows(connection);
+        Map<String, String> sealed;
+        try {
+          sealed = sealer.seal(previous);
+        } catch (GeneralSecurityException e) {
+          throw new SealFailure(e);
+        }
         if (replaceAll) {
-          deleteOthers(connection, sealed);
+          deleteOthers(connection, previous.keySet(), sealed);
         }
         for (Map.Entry<String, String> entry : sealed.entrySet()) {
           upsert.setString(1, entry.getKey());
@@ -121,21 +142,26 @@ public final class JdbcKeysetStore implements KeysetStore {
     }
   }
 
-  private static void deleteOthers(Connection connection, Map<String, String> kept) throws SQLException {
-    java.util.List<String> gone = new java.util.ArrayList<>();
-    // FOR UPDATE: a concurrent writer waits for this transaction rather than interleaving with it.
+  /** Every row's stored form, locked until the transaction ends. */
+  private static Map<String, String> lockRows(Connection connection) throws SQLException {
+    Map<String, String> rows = new TreeMap<>();
     try (PreparedStatement select = connection.prepareStatement(SELECT + " FOR UPDATE");
-        ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        if (!kept.containsKey(rows.getString(1))) {
-          gone.add(rows.getString(1));
-        }
+        ResultSet result = select.executeQuery()) {
+      while (result.next()) {
+        rows.put(result.getString(1), result.getString(2));
       }
     }
+    return rows;
+  }
+
+  private static void deleteOthers(Connection connection, java.util.Set<String> present, Map<String, String> kept)
+      throws SQLException {
     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE name = ?")) {
-      for (String name : gone) {
-        delete.setString(1, name);
-        delete.executeUpdate();
+      for (String name : present) {
+        if (!kept.containsKey(name)) {
+          delete.setString(1, name);
+          delete.executeUpdate();
+        }
       }
     }
   }
