@@ -24,6 +24,7 @@ import dev.aegis.events.SecurityEvent;
 import dev.aegis.events.EventDispatcher;
 import dev.aegis.events.SecurityEventListener;
 import dev.aegis.keys.ConnectionSource;
+import dev.aegis.keys.KeysetReload;
 import dev.aegis.lexer.LexedStatement;
 import dev.aegis.lexer.Lexer;
 import dev.aegis.lexer.LexerLimits;
@@ -110,10 +111,10 @@ public final class StatementPipeline implements Pipeline {
         // Meters are optional: a registry that refuses them leaves the pipeline working.
       }
     }
-    this.keys = config.columns().isEmpty() ? null : new EncryptionKeys(config, base);
     this.cryptoMeters = dev.aegis.encrypt.CryptoMeters.of(registry);
     this.dispatcher = EventDispatcher.create(config.events(), registry, listeners);
     this.events = sink != null ? sink : dispatcher::publish;
+    this.keys = config.columns().isEmpty() ? null : new EncryptionKeys(config, base, registry, time, events);
     this.logins = LoginGuard.create(config.lockout(), registry, time, events);
     this.shapes = ShapeCheck.of(config, base, events, metrics, Clock.systemUTC());
     this.response = ResponseCheck.of(config, registry, time, events);
@@ -205,7 +206,7 @@ public final class StatementPipeline implements Pipeline {
     }
     synchronized (keys) {
       if (encryption == null) {
-        encryption = new ColumnEncryption(keys.load(delegate, cryptoMeters), config.analysis().cacheSize(),
+        encryption = new ColumnEncryption(keys.load(delegate, connections, cryptoMeters), config.analysis().cacheSize(),
             metrics::plaintextRead);
       }
     }
@@ -219,6 +220,11 @@ public final class StatementPipeline implements Pipeline {
   /** The allowlist once loaded, or null; for tests. */
   Allowlist allowlist() {
     return shapes == null ? null : shapes.allowlist();
+  }
+
+  /** The reload of the encryption keys once loaded, or null; for tests. */
+  KeysetReload keyReload() {
+    return keys == null ? null : keys.reload();
   }
 
   /** Automatic response's blocks once started, or null; for tests. */

@@ -3,6 +3,7 @@ package dev.aegis.pipeline;
 import dev.aegis.allowlist.Allowlist;
 import dev.aegis.config.AegisConfig;
 import dev.aegis.events.SecurityEvent;
+import dev.aegis.keys.KeysetReload;
 import dev.aegis.lockout.TimeSource;
 import dev.aegis.response.BlockList;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +17,11 @@ public final class PipelineHooks {
   /** The allowlist a pipeline loaded at its first connect, or null. */
   public static Allowlist allowlist(Pipeline pipeline) {
     return ((StatementPipeline) pipeline).allowlist();
+  }
+
+  /** The reload of a pipeline's encryption keys, started at its first connect with encrypted columns, or null. */
+  public static KeysetReload keyReload(Pipeline pipeline) {
+    return ((StatementPipeline) pipeline).keyReload();
   }
 
   /** The blocks of automatic response, started at a pipeline's first connect in enforce mode, or null. */
