@@ -28,9 +28,8 @@ final class KeyEvents {
    * {@code keys-reload-failed}: the store could not be read or what it holds could not be used; the keys
    * loaded before stay in use. High: values other instances now write under a new key do not decrypt here.
    */
-  static SecurityEvent reloadFailed(Instant time, String problem) {
-    return event(time, RELOAD_FAILED, "high", 0.8, "alert", problem + " The keys loaded before stay in use;"
-        + " the store is read again every keys.refresh.");
+  static SecurityEvent reloadFailed(Instant time, String detail) {
+    return event(time, RELOAD_FAILED, "high", 0.8, "alert", detail);
   }
 
   /** {@code key-rotation-due} (due soon or overdue) or {@code key-age-unknown}; null for a fresh key. */

@@ -187,9 +187,13 @@ final class KeysetReloadWorker {
       return;
     }
     problem = folded;
-    LOG.warn("{} The keys loaded before stay in use; the keyset store {} is read again every keys.refresh.",
-        message, store.describe());
-    publish(KeyEvents.reloadFailed(time.now(), message));
+    String detail = "Aegis keys could not be reloaded: " + message.replaceFirst("^Aegis keys unavailable: ", "")
+        // Advice for a first set-up: here, new keysets would leave the values written under the old unreadable.
+        .replaceAll(" Run 'aegis keys init'[^.]*\\.", "")
+        + " The keys loaded before stay in use, and the keyset store " + store.describe() + " is read again every"
+        + " keys.refresh: restore or fix it (from its backup), rather than creating new keysets.";
+    LOG.warn(detail);
+    publish(KeyEvents.reloadFailed(time.now(), detail));
   }
 
   private void recovered() {

@@ -242,7 +242,9 @@ class KeysetReloadTest {
     Files.delete(file);
     assertThat(KeysHooks.refresh(reload)).isEqualTo("failed");
     assertThat(events(KeyEvents.RELOAD_FAILED)).hasSize(2);
-    assertThat(events(KeyEvents.RELOAD_FAILED).get(1).detail()).contains("does not exist");
+    assertThat(events(KeyEvents.RELOAD_FAILED).get(1).detail()).startsWith("Aegis keys could not be reloaded: the"
+        + " keyset file " + file + " does not exist. The keys loaded before stay in use")
+        .contains("restore or fix it").doesNotContain("aegis keys init");
   }
 
   @Test
