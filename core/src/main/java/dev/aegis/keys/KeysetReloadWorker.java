@@ -191,7 +191,7 @@ final class KeysetReloadWorker {
         // Advice for a first set-up: here, new keysets would leave the values written under the old unreadable.
         .replaceAll(" Run 'aegis keys init'[^.]*\\.", "")
         + " The keys loaded before stay in use, and the keyset store " + store.describe() + " is read again every"
-        + " keys.refresh: restore or fix it (from its backup), rather than creating new keysets.";
+        + " keys.refresh. Restore or fix what is named above (from a backup) rather than creating new keysets.";
     LOG.warn(detail);
     publish(KeyEvents.reloadFailed(time.now(), detail));
   }

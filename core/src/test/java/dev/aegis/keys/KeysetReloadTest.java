@@ -244,7 +244,7 @@ class KeysetReloadTest {
     assertThat(events(KeyEvents.RELOAD_FAILED)).hasSize(2);
     assertThat(events(KeyEvents.RELOAD_FAILED).get(1).detail()).startsWith("Aegis keys could not be reloaded: the"
         + " keyset file " + file + " does not exist. The keys loaded before stay in use")
-        .contains("restore or fix it").doesNotContain("aegis keys init");
+        .contains("Restore or fix what is named above").doesNotContain("aegis keys init");
   }
 
   @Test
