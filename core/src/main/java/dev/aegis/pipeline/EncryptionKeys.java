@@ -2,9 +2,9 @@ package dev.aegis.pipeline;
 
 import dev.aegis.config.AegisConfig;
 import dev.aegis.config.ColumnConfig;
+import dev.aegis.config.DurationSetting;
 import dev.aegis.config.KeysConfig;
 import dev.aegis.config.Location;
-import dev.aegis.config.DurationSetting;
 import dev.aegis.encrypt.CryptoMeters;
 import dev.aegis.encrypt.EncryptedColumns;
 import dev.aegis.encrypt.SchemaCheck;

@@ -13,9 +13,12 @@ import dev.aegis.crypto.ColumnCipher;
 import dev.aegis.events.SecurityEvent;
 import dev.aegis.keys.FileKeysetStore;
 import dev.aegis.keys.JdbcKeysetStore;
+import dev.aegis.keys.KeysHooks;
+import dev.aegis.keys.KeysetReload;
 import dev.aegis.keys.KeysetStore;
 import dev.aegis.keys.MasterKey;
 import dev.aegis.lockout.TimeSource;
+import dev.aegis.pipeline.PipelineHooks;
 import dev.aegis.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -226,6 +229,25 @@ class KeysReloadIT {
       assertThat(events("keys-reloaded").get(0).detail()).contains(pii + " (primary)");
       assertThat(reloads("changed")).isGreaterThanOrEqualTo(1);
       assertThat(events("keys-reload-failed")).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void theRefreshTheBackgroundThreadRunsMovesAnOpenConnectionToTheNewKeyAtOnce(Store kind) throws Exception {
+    Path config = configure(kind);
+    Files.writeString(config, Files.readString(config).replace("refresh: 1s", "refresh: 24h"));
+    try (Connection aegis = dataSource(config).getConnection()) {
+      int first = insert(aegis);
+      KeysetReload reload = PipelineHooks.keyReload(aegis.unwrap(AegisConnection.class).pipeline());
+      assertThat(KeysHooks.refresh(reload)).isEqualTo("unchanged");
+      int pii = addAndPromote("pii");
+
+      assertThat(KeysHooks.refresh(reload)).isEqualTo("changed");
+
+      assertThat(storedKeys(insert(aegis))).containsExactly(pii, primary("pci"));
+      assertReads(aegis, first);
+      assertThat(reloads("changed")).isEqualTo(1);
     }
   }
 
