@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 /** {@code aegis}: the command line in the driver jar ({@code java -jar aegis-driver-<version>-all.jar}). */
 @Command(name = "aegis", mixinStandardHelpOptions = true, versionProvider = AegisCommand.Version.class,
     description = "Aegis, a security driver for MySQL: tools for its operators.",
-    subcommands = {InspectCommand.class, KeysCommand.class, LearnCommand.class, BlocksCommand.class,
+    subcommands = {InspectCommand.class, KeysCommand.class, ColumnMigrationCommands.Reencrypt.class,
+        ColumnMigrationCommands.EncryptColumn.class, ColumnMigrationCommands.DecryptColumn.class,
+        LearnCommand.class, BlocksCommand.class,
         CommandLine.HelpCommand.class})
 public final class AegisCommand implements Runnable {
   @CommandLine.Spec
