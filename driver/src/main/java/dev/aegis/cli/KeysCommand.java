@@ -115,7 +115,7 @@ final class KeysCommand {
         String generated = MasterKey.generate();
         out.println("master key generated for environment variable " + at.target() + "; store it in your"
             + " secret manager and set it before starting the application (it is shown only this once):");
-        out.println(at.target() + "='" + generated + "'");
+        out.println(at.target() + "='" + generated.strip() + "'");
         return MasterKey.load(at, base, name -> generated);
       }
       if (at.scheme() == Location.Scheme.FILE && !Files.exists(base.resolve(at.target()))) {

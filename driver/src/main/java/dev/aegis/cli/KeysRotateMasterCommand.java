@@ -74,7 +74,7 @@ final class KeysRotateMasterCommand extends KeysSubcommand {
       String generated = MasterKey.generate();
       out.println("new master key generated for environment variable " + to.target() + "; store it in your"
           + " secret manager (it is shown only this once):");
-      out.println(to.target() + "='" + generated + "'");
+      out.println(to.target() + "='" + generated.strip() + "'");
       fresh = MasterKey.load(to, keys.base, name -> generated);
     } else {
       fresh = MasterKey.load(to, keys.base, System::getenv);
