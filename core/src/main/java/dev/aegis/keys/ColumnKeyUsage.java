@@ -4,7 +4,7 @@ import dev.aegis.config.ColumnRef;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 
 /**
  * What one encrypted column's stored values are, as a {@link KeyUsage} scan found them: how many are
@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * @param column the configured column
  * @param keyset the keyset that encrypts it
  * @param domain the column's domain (associated data and header tag)
- * @param byKey per key id of the keyset, the values under that key (ids with no value are absent)
+ * @param byKey per key id of the keyset, in the keyset's order, the values under that key (ids with no value
+ *     are absent)
  * @param plaintext values that are not Aegis ciphertext
  * @param otherDomain Aegis ciphertext tagged with another column domain (copied from another column)
  * @param unknownKey ciphertext of the column's domain under a key id the keyset does not hold
@@ -24,7 +25,7 @@ public record ColumnKeyUsage(ColumnRef column, String keyset, String domain, Map
     long plaintext, long otherDomain, long unknownKey) {
 
   public ColumnKeyUsage {
-    byKey = Collections.unmodifiableMap(new TreeMap<>(byKey));
+    byKey = Collections.unmodifiableMap(new LinkedHashMap<>(byKey));
   }
 
   /** Every non-NULL value scanned. */

@@ -3,7 +3,7 @@ package dev.aegis.keys;
 import dev.aegis.config.ColumnRef;
 import dev.aegis.crypto.CiphertextFormat;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 
 /**
  * Counts the stored values of one column by what they are: ciphertext of the column's domain under one of
@@ -58,7 +58,7 @@ final class UsageTally {
   }
 
   ColumnKeyUsage result(ColumnRef column, String keyset, String domain) {
-    Map<Integer, Long> byKey = new TreeMap<>();
+    Map<Integer, Long> byKey = new LinkedHashMap<>();
     for (int k = 0; k < keyIds.length; k++) {
       if (underKey[k] > 0) {
         byKey.put(keyIds[k], underKey[k]);
