@@ -135,7 +135,8 @@ class KeysRotationJdbcIT {
   void retireIsRefusedWhileValuesAreUnderTheOldKeyAndDeletesItOnceTheyAreRewritten() throws Exception {
     // The first values written through Aegis itself.
     try (Connection aegis = java.sql.DriverManager.getConnection(db.aegisUrl(schema, "aegis.config=" + config),
-        db.credentials()); PreparedStatement insert = aegis.prepareStatement("INSERT INTO customers (id, email) VALUES (?, ?)")) {
+        db.credentials());
+        PreparedStatement insert = aegis.prepareStatement("INSERT INTO customers (id, email) VALUES (?, ?)")) {
       for (int id = 0; id < 5; id++) {
         insert.setInt(1, id);
         insert.setString(2, "user" + id + "@example.com");

@@ -55,7 +55,8 @@ class KeysStatusCommandTest {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains(
         "keyset pii: deterministic, 1 key(s), primary key " + piiKey + ", used by customers.email, leads.contact",
-        "key " + piiKey, "ENABLED", "primary", "added " + created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (10 days ago)",
+        "key " + piiKey, "ENABLED", "primary",
+        "added " + created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (10 days ago)",
         "rotation every 90 days: due in 80 days",
         "keyset pci: randomized, 1 key(s)", "used by payments.card_number");
     assertThat(run.out()).doesNotContain("problem");
