@@ -96,7 +96,9 @@ final class KeysRotateCommand extends KeysSubcommand {
           + " (another rotation?). Nothing was written; run 'aegis keys status' and start the stage again.");
     }
     keys.store.write(Map.of(keyset, changed), master);
-    Keyset written = keys.store.readKeysets(master).get(keyset);
+    // Read back alone: another keyset that does not open is not this command's business.
+    Keyset written = SealedKeysets.open(Map.of(keyset, keys.store.readSealed().get(keyset)), master,
+        keys.store.describe()).get(keyset);
     out.println();
     int rotationDays = KeysStatusCommand.configuredRotationDays(keys.settings);
     KeysetStatus.of(keyset, KeysetView.of(keyset, written), keys.columnsOf(keyset), rotationDays, clock.instant(),
