@@ -24,6 +24,17 @@ import java.util.TreeMap;
  * <p>Stores written before dates were kept hold Tink's encrypted JSON alone; it still opens, with no dates.
  */
 final class EncryptedKeyset {
+  static {
+    // A keyset parsed before its key type is registered holds opaque keys with no parameters, which can
+    // neither be described nor grow a key of the same kind: register both kinds Aegis stores.
+    try {
+      com.google.crypto.tink.aead.AeadConfig.register();
+      com.google.crypto.tink.daead.DeterministicAeadConfig.register();
+    } catch (GeneralSecurityException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private static final String ASSOCIATED_PREFIX = "aegis-keyset:";
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -66,22 +66,42 @@ public final class MasterKey {
     } else {
       Path path = base.resolve(location.target()).toAbsolutePath();
       source = "file " + path;
-      if (!Files.isRegularFile(path)) {
-        throw unavailable("the master key file " + path + " does not exist. Run 'aegis keys init' to create it");
-      }
-      checkPermissions(path);
-      try {
-        json = Files.readString(path, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw unavailable("the master key file " + path + " cannot be read (" + e.getClass().getSimpleName() + ")");
-      }
+      json = readFile(path);
     }
+    return of(parse(json, source), source);
+  }
+
+  /** The master key file's JSON, after the checks {@link #load} makes: it exists and only its owner reads it. */
+  static String readFile(Path path) throws AegisConfigurationException {
+    if (!Files.isRegularFile(path)) {
+      throw unavailable("the master key file " + path + " does not exist. Run 'aegis keys init' to create it");
+    }
+    checkPermissions(path);
+    try {
+      return Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw unavailable("the master key file " + path + " cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** The Tink keyset a master key's JSON holds. */
+  static KeysetHandle parse(String json, String source) throws AegisConfigurationException {
     try {
       KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
-      return new MasterKey(keyset.getPrimitive(RegistryConfiguration.get(), Aead.class), source);
+      keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+      return keyset;
     } catch (GeneralSecurityException | RuntimeException e) {
       // Never the key's text or Tink's detail: the message must be safe to log.
       throw unavailable("the master key in " + source + " is not a Tink AEAD keyset in JSON");
+    }
+  }
+
+  /** The master key made of {@code keyset}: it decrypts under any of its enabled keys, encrypts under the primary. */
+  static MasterKey of(KeysetHandle keyset, String source) throws AegisConfigurationException {
+    try {
+      return new MasterKey(keyset.getPrimitive(RegistryConfiguration.get(), Aead.class), source);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw unavailable("the master key in " + source + " is not a Tink AEAD keyset");
     }
   }
 

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
  */
 final class DatabaseOptions {
   @Option(names = "--url", paramLabel = "URL", description = "For a jdbc store (keys.keysets,"
-      + " detection.allowlist, the aegis_blocks of response), the application's database:"
-      + " jdbc:mysql://HOST:PORT/DATABASE; a jdbc:aegis:mysql:// URL is connected to without Aegis")
+      + " detection.allowlist, the aegis_blocks of response) and for scans of encrypted columns, the"
+      + " application's database: jdbc:mysql://HOST:PORT/DATABASE; a jdbc:aegis:mysql:// URL is connected to"
+      + " without Aegis")
   String url;
 
   @Option(names = "--user", paramLabel = "USER", description = "Database user, for a jdbc store")

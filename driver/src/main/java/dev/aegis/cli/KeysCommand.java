@@ -2,8 +2,6 @@ package dev.aegis.cli;
 
 import com.google.crypto.tink.KeysetHandle;
 import dev.aegis.config.AegisConfig;
-import dev.aegis.config.ColumnConfig;
-import dev.aegis.config.ColumnRef;
 import dev.aegis.config.ConfigLocation;
 import dev.aegis.config.ConfigReader;
 import dev.aegis.config.EncryptionMode;
@@ -30,7 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aegis keys}: the keys behind encrypted columns. */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manages the master key and keysets.",
-    subcommands = {KeysCommand.Init.class})
+    subcommands = {KeysCommand.Init.class, KeysStatusCommand.class, KeysRotateCommand.class,
+        KeysExportPublicCommand.class, KeysBackupCommand.class, KeysRestoreCommand.class,
+        KeysRotateMasterCommand.class})
 final class KeysCommand {
 
   /**
@@ -70,15 +70,16 @@ final class KeysCommand {
         boolean existing = store.exists();
         MasterKey master = master(masterAt, base, out);
         Map<String, KeysetHandle> keysets = existing ? new TreeMap<>(store.read(master)) : new TreeMap<>();
-        for (Map.Entry<String, EncryptionMode> wanted : modesByKeyset(settings).entrySet()) {
+        for (Map.Entry<String, EncryptionMode> wanted : KeysContext.modesByKeyset(settings).entrySet()) {
           String state = "kept";
           if (!keysets.containsKey(wanted.getKey())) {
             keysets.put(wanted.getKey(), ColumnCipher.newKeyset(wanted.getValue()));
             state = "created";
           }
           KeysetHandle keyset = keysets.get(wanted.getKey());
-          out.printf("keyset %s: %s, %d key(s), primary key id %d (%s)%n", wanted.getKey(),
-              wanted.getValue().name().toLowerCase(Locale.ROOT), keyset.size(), keyset.getPrimary().getId(), state);
+          out.printf("keyset %s: %s, %d key(s), primary key id %s (%s)%n", wanted.getKey(),
+              wanted.getValue().name().toLowerCase(Locale.ROOT), keyset.size(),
+              KeysetView.id(keyset.getPrimary().getId()), state);
         }
         store.write(keysets, master);
         out.println("keysets written to " + store.describe() + " (encrypted under the master key)");
@@ -114,7 +115,7 @@ final class KeysCommand {
         String generated = MasterKey.generate();
         out.println("master key generated for environment variable " + at.target() + "; store it in your"
             + " secret manager and set it before starting the application (it is shown only this once):");
-        out.println(at.target() + "='" + generated + "'");
+        out.println(at.target() + "='" + generated.strip() + "'");
         return MasterKey.load(at, base, name -> generated);
       }
       if (at.scheme() == Location.Scheme.FILE && !Files.exists(base.resolve(at.target()))) {
@@ -124,21 +125,6 @@ final class KeysCommand {
             + " it no encrypted value can be read)");
       }
       return MasterKey.load(at, base, System::getenv);
-    }
-
-    /** Each keyset's mode, from the columns that use it: one keyset serves one mode. */
-    private static Map<String, EncryptionMode> modesByKeyset(AegisConfig settings)
-        throws AegisConfigurationException {
-      Map<String, EncryptionMode> modes = new TreeMap<>();
-      for (Map.Entry<ColumnRef, ColumnConfig> column : settings.columns().entrySet()) {
-        EncryptionMode previous = modes.putIfAbsent(column.getValue().key(), column.getValue().mode());
-        if (previous != null && previous != column.getValue().mode()) {
-          throw new AegisConfigurationException(dev.aegis.error.AegisSqlState.CONFIG_INVALID, "Keyset '"
-              + column.getValue().key() + "' is used by randomized and deterministic columns (" + column.getKey()
-              + " among them); a keyset holds keys of one kind. Give the columns of each mode their own key.");
-        }
-      }
-      return modes;
     }
   }
 }
