@@ -62,7 +62,11 @@ public final class ColumnEncryption {
    * @throws dev.aegis.error.AegisEncryptionException (ZA300) when the statement must be refused
    */
   public PreparedSql prepare(LexedStatement statement, Analysis analysis) throws SQLException {
-    EncryptionPlan plan = plan(statement, analysis);
+    return prepare(statement, plan(statement, analysis));
+  }
+
+  /** As above, with the statement's plan (kept by a prepared statement, to make it again). */
+  PreparedSql prepare(LexedStatement statement, EncryptionPlan plan) throws SQLException {
     if (!plan.encrypts()) {
       return new PreparedSql(statement.sql(), null);
     }
@@ -98,7 +102,7 @@ public final class ColumnEncryption {
       }
     }
     String sql = LiteralEncryption.rewrite(statement, plan, slots);
-    return keyed ? new PreparedSql(sql, parameters, slots, index, this, statement, analysis, generation)
+    return keyed ? new PreparedSql(sql, parameters, slots, index, this, statement, plan, generation)
         : new PreparedSql(sql, parameters);
   }
 

@@ -1,6 +1,5 @@
 package dev.aegis.encrypt;
 
-import dev.aegis.analysis.Analysis;
 import dev.aegis.lexer.LexedStatement;
 import java.sql.SQLException;
 
@@ -21,15 +20,16 @@ import java.sql.SQLException;
 public final class PreparedSql {
   private final String sql;
   private final ProtectedColumn[] parameters;
-  /** Per JDBC parameter (from 1): how many delegate parameters it fills; null when one each. */
-  private final int[] slots;
-  /** Per JDBC parameter (from 1): the delegate parameter it starts at; null when the same. */
-  private final int[] indexes;
+  /**
+   * Per JDBC parameter {@code i} (from 1): {@code [2 i]} the delegate parameter it starts at, {@code [2 i +
+   * 1]} how many it fills; null when each is one, at the application's index.
+   */
+  private final int[] layout;
   private final int parameterCount;
   /** What made this SQL, to make it again after the keys change; null when it does not depend on them. */
   private final ColumnEncryption encryption;
   private final LexedStatement statement;
-  private final Analysis analysis;
+  private final EncryptionPlan plan;
   private final long generation;
 
   /**
@@ -43,23 +43,23 @@ public final class PreparedSql {
   }
 
   PreparedSql(String sql, ProtectedColumn[] parameters, int[] slots, int parameterCount,
-      ColumnEncryption encryption, LexedStatement statement, Analysis analysis, long generation) {
+      ColumnEncryption encryption, LexedStatement statement, EncryptionPlan plan, long generation) {
     this.sql = sql;
     this.parameters = parameters;
-    this.slots = slots;
     this.parameterCount = parameterCount;
     this.encryption = encryption;
     this.statement = statement;
-    this.analysis = analysis;
+    this.plan = plan;
     this.generation = generation;
     if (slots == null) {
-      this.indexes = null;
+      this.layout = null;
     } else {
-      this.indexes = new int[slots.length];
+      this.layout = new int[2 * slots.length];
       int next = 1;
       for (int i = 1; i < slots.length; i++) {
-        indexes[i] = next;
-        next += Math.max(1, slots[i]);
+        layout[2 * i] = next;
+        layout[2 * i + 1] = Math.max(1, slots[i]);
+        next += layout[2 * i + 1];
       }
     }
   }
@@ -81,7 +81,7 @@ public final class PreparedSql {
 
   /** Whether some parameter fills several delegate parameters. */
   public boolean expanded() {
-    return slots != null;
+    return layout != null;
   }
 
   /**
@@ -90,12 +90,12 @@ public final class PreparedSql {
    * for the delegate to reject.
    */
   public int index(int index) {
-    return indexes == null || index < 1 || index >= indexes.length ? index : indexes[index];
+    return layout == null || index < 1 || 2 * index >= layout.length ? index : layout[2 * index];
   }
 
   /** How many delegate parameters the application's parameter {@code index} fills: 1 unless widened. */
   public int slots(int index) {
-    return slots == null || index < 1 || index >= slots.length ? 1 : Math.max(1, slots[index]);
+    return layout == null || index < 1 || 2 * index >= layout.length ? 1 : layout[2 * index + 1];
   }
 
   /** The application's parameter count when {@link #expanded}; -1 when not known (then the delegate's). */
@@ -123,6 +123,6 @@ public final class PreparedSql {
    *     written in a form that cannot be
    */
   public PreparedSql again() throws SQLException {
-    return encryption == null ? this : encryption.prepare(statement, analysis);
+    return encryption == null ? this : encryption.prepare(statement, plan);
   }
 }

@@ -31,8 +31,10 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
   private PreparedSql plan;
   /** How to prepare the delegate's statement again; null when its SQL does not depend on the keys. */
   private final PrepareOptions options;
-  /** What the application bound; kept only for a statement with {@link #options}, from its first set. */
-  private BoundParameters bound;
+  /** What the application bound ({@link BoundParameters}); kept only with {@link #options}, from its first set. */
+  private Object[] bound;
+  /** A call no replay can restore (a parameter bound by name, an OUT parameter), or null. */
+  private String unreplayable;
   /** Delegate statements made under earlier keys that still hold added rows, oldest first; null when none. */
   private java.util.List<PreparedStatement> earlierBatches;
   /** Rows added to {@link #prepared} since its batch was last sent or cleared (kept with options only). */
@@ -88,20 +90,16 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
       return;
     }
     if (bound == null) {
-      bound = new BoundParameters();
+      bound = BoundParameters.forParameters(plan.parameterCount());
     }
-    bound.put(index, setter, value);
+    bound = BoundParameters.put(bound, index, setter, value);
   }
 
   /** Notes, for a statement that may be prepared again, a call no replay can restore. */
   final void unreplayable(String method) {
-    if (options == null) {
-      return;
+    if (options != null && unreplayable == null) {
+      unreplayable = method;
     }
-    if (bound == null) {
-      bound = new BoundParameters();
-    }
-    bound.unreplayable(method);
   }
 
   /** Binds the application's value of encrypted parameter {@code index} (encrypted, or as its forms). */
@@ -163,10 +161,10 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
   }
 
   private void replay() throws SQLException {
-    if (bound == null) {
+    if (bound == null && unreplayable == null) {
       return;
     }
-    bound.replay(new BoundParameters.Target() {
+    BoundParameters.replay(bound, unreplayable, new BoundParameters.Target() {
       @Override
       public void encrypted(int index, Object value) throws SQLException {
         ProtectedColumn column = plan.parameter(index);
@@ -369,7 +367,7 @@ class AegisPreparedStatement extends AegisStatement implements PreparedStatement
   @Override
   public void clearParameters() throws SQLException {
     if (bound != null) {
-      bound.clear();
+      java.util.Arrays.fill(bound, null);
     }
     unbound = false;
     prepared.clearParameters();

@@ -28,45 +28,45 @@ final class BoundParameters {
     ROW_ID, SQLXML, UNREPLAYABLE
   }
 
-  /** Per parameter index: {@code [2 i]} its setter, {@code [2 i + 1]} its value (or arguments). */
-  private Object[] entries = new Object[16];
-  /** The first call that cannot be replayed at all (a named parameter, an OUT registration), or null. */
-  private String unreplayable;
+  private BoundParameters() {}
 
-  void put(int index, Setter setter, Object value) {
+  /**
+   * Room for {@code parameters} parameters: per parameter index {@code i} (from 1), {@code [2 i - 2]} holds
+   * its setter and {@code [2 i - 1]} its value (or arguments). One array, the only allocation a statement
+   * pays for.
+   */
+  static Object[] forParameters(int parameters) {
+    return new Object[2 * Math.max(parameters, 1)];
+  }
+
+  /** Notes how parameter {@code index} was bound; the array grows when needed (returned). */
+  static Object[] put(Object[] entries, int index, Setter setter, Object value) {
     if (index < 1) {
-      return; // the delegate rejects it; nothing to replay
+      return entries; // the delegate rejects it; nothing to replay
     }
-    if (2 * index + 1 >= entries.length) {
-      entries = java.util.Arrays.copyOf(entries, Math.max(2 * entries.length, 2 * index + 2));
+    if (2 * index > entries.length) {
+      entries = java.util.Arrays.copyOf(entries, Math.max(2 * entries.length, 2 * index));
     }
-    entries[2 * index] = setter;
-    entries[2 * index + 1] = value;
-  }
-
-  /** Notes a call that binds something no replay can restore, such as a parameter bound by name. */
-  void unreplayable(String method) {
-    if (unreplayable == null) {
-      unreplayable = method;
-    }
-  }
-
-  void clear() {
-    java.util.Arrays.fill(entries, null);
+    entries[2 * index - 2] = setter;
+    entries[2 * index - 1] = value;
+    return entries;
   }
 
   /**
    * Binds again, through {@code target}, everything that was bound. What cannot be bound again is left
    * unbound and reported once the rest is bound, so the application only has to bind that again.
+   *
+   * @param unreplayable a call made on the statement that no replay can restore (a parameter bound by
+   *     name, an OUT parameter), or null
    */
-  void replay(Target target) throws SQLException {
+  static void replay(Object[] entries, String unreplayable, Target target) throws SQLException {
     String failed = unreplayable;
-    for (int i = 1; 2 * i + 1 < entries.length; i++) {
-      Setter setter = (Setter) entries[2 * i];
+    for (int i = 1; entries != null && 2 * i <= entries.length; i++) {
+      Setter setter = (Setter) entries[2 * i - 2];
       if (setter == Setter.UNREPLAYABLE) {
-        failed = failed != null ? failed : entries[2 * i + 1] + " (parameter " + i + ")";
+        failed = failed != null ? failed : entries[2 * i - 1] + " (parameter " + i + ")";
       } else if (setter != null) {
-        replay(target, i, setter, entries[2 * i + 1]);
+        replay(target, i, setter, entries[2 * i - 1]);
       }
     }
     if (failed != null) {
