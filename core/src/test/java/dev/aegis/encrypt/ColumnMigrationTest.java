@@ -56,8 +56,8 @@ class ColumnMigrationTest {
     assertThat(forms[1]).isEqualTo("ada@example.com");
 
     String rewritten = rewrite(encryption, "SELECT id FROM people WHERE email = 'ada@example.com'");
-    Matcher m = Pattern.compile("SELECT id FROM people WHERE email IN \\('([A-Za-z0-9+/=]+)', _utf8mb4 X'([0-9a-f]+)'\\)")
-        .matcher(rewritten);
+    Matcher m = Pattern.compile(
+        "SELECT id FROM people WHERE email IN \\('([A-Za-z0-9+/=]+)', _utf8mb4 X'([0-9a-f]+)'\\)").matcher(rewritten);
     assertThat(m.matches()).as(rewritten).isTrue();
     assertThat(email.open(CiphertextFormat.fromText(m.group(1)))).isEqualTo("ada@example.com");
     assertThat(m.group(2)).isEqualTo(utf8Hex("ada@example.com"));

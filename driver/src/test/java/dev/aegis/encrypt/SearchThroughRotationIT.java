@@ -268,6 +268,47 @@ class SearchThroughRotationIT {
   }
 
   @Test
+  void aFailingEarlierBatchStopsTheRestAndReportsTheCountsBeforeIt() throws Exception {
+    rowsUnderBothKeys();
+    columns.rekey(stored);
+    try (PreparedStatement ps = c.prepareStatement("UPDATE customers SET id = ? WHERE email = ?")) {
+      ps.setInt(1, 2); // row 1 takes the id of row 2: a duplicate key
+      ps.setString(2, "u1@example.com");
+      ps.addBatch();
+
+      columns.rekey(added);
+
+      ps.setInt(1, 30);
+      ps.setString(2, "u3@example.com");
+      ps.addBatch();
+      assertThatThrownBy(ps::executeBatch).isInstanceOf(java.sql.BatchUpdateException.class)
+          .satisfies(e -> assertThat(((java.sql.BatchUpdateException) e).getUpdateCounts())
+              .containsExactly(Statement.EXECUTE_FAILED));
+
+      ps.setInt(1, 40);
+      ps.setString(2, "u4@example.com");
+      ps.addBatch();
+      assertThat(ps.executeBatch()).as("the batch was reset, the statement goes on").containsExactly(1);
+    }
+    assertThat(query("SELECT id FROM customers ORDER BY id")).containsExactly(1, 2, 3, 5, 40);
+  }
+
+  @Test
+  void aConnectionClosedBeforeTheStatementIsPreparedAgainFailsCleanly() throws Exception {
+    rowsUnderBothKeys();
+    columns.rekey(stored);
+    Connection other = db.aegis();
+    PreparedStatement ps = other.prepareStatement("SELECT id FROM customers WHERE email = ?");
+    ps.setString(1, "u1@example.com");
+    assertThat(ids(ps.executeQuery())).containsExactly(1);
+    columns.rekey(added);
+    other.close();
+
+    assertThatThrownBy(ps::executeQuery).isInstanceOf(SQLException.class)
+        .isNotInstanceOf(dev.aegis.error.AegisEncryptionException.class);
+  }
+
+  @Test
   void aStreamBoundBeforeTheKeysChangedCannotBeBoundAgainAndSaysToPrepareAgain() throws Exception {
     rowsUnderBothKeys();
     columns.rekey(stored);
