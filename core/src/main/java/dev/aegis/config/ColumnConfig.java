@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  *     plaintext of a half-migrated table and counted)
  * @param maxLength the longest plaintext, in bytes, the column must hold; the schema check at first connect
  *     verifies the column is wide enough for its ciphertext. Null: only what the column can hold is logged
+ * @param migration null for a column in its normal state; {@link Migration#ENCRYPTING} or
+ *     {@link Migration#DECRYPTING} while its stored values are migrated to or from ciphertext. Then both
+ *     forms are read, equality searches also match the plaintext, and writes store the migration's target
+ *     form; {@code strict} cannot be set with it
  */
 public record ColumnConfig(
     EncryptionMode mode,
@@ -23,7 +27,8 @@ public record ColumnConfig(
     String domain,
     ValueType type,
     Boolean strict,
-    @JsonDeserialize(using = AnalysisConfig.PositiveInt.class) Integer maxLength) {
+    @JsonDeserialize(using = AnalysisConfig.PositiveInt.class) Integer maxLength,
+    Migration migration) {
   private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
   private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9_.$:-]{1,128}");
 
@@ -39,11 +44,22 @@ public record ColumnConfig(
       throw new IllegalArgumentException("domain must be 1 to 128 letters, digits, '_', '.', '$', ':' or"
           + " '-', was '" + domain + "'");
     }
+    if (strict && migration != null) {
+      throw new IllegalArgumentException("strict: true refuses the plaintext values a column holds while it is"
+          + " migrated, so it cannot be set with migration: " + migration.name().toLowerCase(
+              java.util.Locale.ROOT) + ". Remove strict until the migration ends.");
+    }
+  }
+
+  /** A column in its normal state (no migration). */
+  public ColumnConfig(EncryptionMode mode, String key, String domain, ValueType type, Boolean strict,
+      Integer maxLength) {
+    this(mode, key, domain, type, strict, maxLength, null);
   }
 
   /** A column with the default domain, type and checks. */
   public ColumnConfig(EncryptionMode mode, String key) {
-    this(mode, key, null, null, null, null);
+    this(mode, key, null, null, null, null, null);
   }
 
   /** The domain of {@code column} under this configuration: the configured one, else {@code table.column}. */
@@ -53,5 +69,10 @@ public record ColumnConfig(
 
   public boolean isStrict() {
     return strict;
+  }
+
+  /** Whether the column is being migrated to or from ciphertext. */
+  public boolean migrating() {
+    return migration != null;
   }
 }

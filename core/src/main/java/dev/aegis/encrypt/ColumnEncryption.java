@@ -29,7 +29,9 @@ public final class ColumnEncryption {
     this.columns = columns;
     this.plaintextRead = column -> {
       plaintextRead.run();
-      if (warnedColumns.add(column.name())) {
+      if (column.migration() != null) {
+        column.announce(); // expected while a column is migrated: said once, in the migration's own words
+      } else if (warnedColumns.add(column.name())) {
         LOG.warn("Encrypted column {} holds values that are not Aegis ciphertext (a half-migrated table);"
             + " they are read as plaintext and counted in aegis.encryption.plaintext.reads. Encrypt the"
             + " existing rows, then set strict: true on the column. Logged once per column.", column.name());
@@ -53,28 +55,55 @@ public final class ColumnEncryption {
     return plan.encrypts() ? LiteralEncryption.rewrite(statement, plan) : statement.sql();
   }
 
-  /** The SQL to prepare and the encrypted column of each parameter. */
+  /**
+   * The SQL to prepare and the encrypted column of each parameter. A search parameter of a column whose
+   * values have several stored forms now becomes one delegate parameter per form (see {@link PreparedSql}).
+   *
+   * @throws dev.aegis.error.AegisEncryptionException (ZA300) when the statement must be refused
+   */
   public PreparedSql prepare(LexedStatement statement, Analysis analysis) throws SQLException {
-    EncryptionPlan plan = plan(statement, analysis);
+    return prepare(statement, plan(statement, analysis));
+  }
+
+  /** As above, with the statement's plan (kept by a prepared statement, to make it again). */
+  PreparedSql prepare(LexedStatement statement, EncryptionPlan plan) throws SQLException {
     if (!plan.encrypts()) {
       return new PreparedSql(statement.sql(), null);
     }
+    // Read before any key is: a reload after this point makes the statement stale, never silently mixed.
+    long generation = columns.generation();
     ProtectedColumn[] parameters = null;
+    int[] slots = null;
+    boolean keyed = false;
     int index = 0;
     for (int v = 0; v < statement.valueCount(); v++) {
+      int placeholder = statement.valuePlaceholder(v);
+      ProtectedColumn column = plan.target(placeholder);
       if (statement.valueType(v) != TokenType.PLACEHOLDER) {
+        keyed |= column != null; // a literal encrypted into the SQL text
         continue;
       }
       index++;
-      ProtectedColumn column = plan.target(statement.valuePlaceholder(v));
       if (column != null) {
         if (parameters == null) {
           parameters = new ProtectedColumn[statement.valueCount() + 1];
         }
         parameters[index] = column;
+        if (plan.search(placeholder)) {
+          keyed = true;
+          int forms = column.searchSlots();
+          if (forms > 1) {
+            if (slots == null) {
+              slots = new int[statement.valueCount() + 1];
+            }
+            slots[index] = forms;
+          }
+        }
       }
     }
-    return new PreparedSql(LiteralEncryption.rewrite(statement, plan), parameters);
+    String sql = LiteralEncryption.rewrite(statement, plan, slots);
+    return keyed ? new PreparedSql(sql, parameters, slots, index, this, statement, plan, generation)
+        : new PreparedSql(sql, parameters);
   }
 
   /** The decryption of a result, or null when none of its columns can hold ciphertext. */

@@ -29,6 +29,11 @@ public final class EncryptedColumns {
   private final Set<String> tables = new HashSet<>();
   private final Map<Integer, ProtectedColumn> byTag = new HashMap<>();
   private final List<ProtectedColumn> all;
+  /**
+   * Counts {@link #rekey} calls: a statement prepared under one count whose SQL depends on the keys (an
+   * equality search expanded per key, a ciphertext literal) is prepared again when it has changed.
+   */
+  private volatile long generation;
 
   private EncryptedColumns(List<ProtectedColumn> columns) {
     this.all = List.copyOf(columns);
@@ -93,6 +98,14 @@ public final class EncryptedColumns {
     for (int i = 0; i < all.size(); i++) {
       all.get(i).rekey(next.get(i));
     }
+    synchronized (this) {
+      generation++;
+    }
+  }
+
+  /** How many times the columns were re-keyed; read before the keys are used, compared later. */
+  public long generation() {
+    return generation;
   }
 
   private static ColumnCipher cipher(ColumnRef ref, ColumnConfig column, String domain,

@@ -44,6 +44,7 @@ final class EncryptionPlanner {
     }
     List<ValueBinding> bindings = analysis.bindings();
     ProtectedColumn[] targets = null;
+    ValueUse[] uses = null;
     for (ValueBinding binding : bindings) {
       if (binding.use() == ValueUse.INSERT_VALUE && binding.column() == null) {
         for (TableRef table : binding.tables()) {
@@ -73,8 +74,10 @@ final class EncryptionPlanner {
       }
       if (targets == null) {
         targets = new ProtectedColumn[bindings.size()];
+        uses = new ValueUse[bindings.size()];
       }
       targets[binding.placeholder()] = column;
+      uses[binding.placeholder()] = binding.use();
     }
     for (ColumnUse use : analysis.columnUses()) {
       String refusal;
@@ -87,7 +90,7 @@ final class EncryptionPlanner {
         return EncryptionPlan.refuse(refusal);
       }
     }
-    return targets == null ? EncryptionPlan.PASS : EncryptionPlan.encrypt(targets);
+    return targets == null ? EncryptionPlan.PASS : EncryptionPlan.encrypt(targets, uses);
   }
 
   /** Why a column use without a value cannot be done on ciphertext, or null when it can. */

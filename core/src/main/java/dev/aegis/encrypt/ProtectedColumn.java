@@ -17,6 +17,7 @@ import java.sql.SQLException;
  * text for a character column, bytes for a binary one) and back. Immutable and thread-safe.
  */
 public final class ProtectedColumn {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProtectedColumn.class);
   private final ColumnRef ref;
   private final ColumnConfig config;
   /** Replaced whole when the keysets are reloaded; every use reads it once, so a value sees one keyset. */
@@ -24,6 +25,8 @@ public final class ProtectedColumn {
   private final boolean binary;
   private final String name;
   private final CryptoMeters meters;
+  /** Set once the column's migration was logged: once per column, at its first use. */
+  private volatile boolean announced;
 
   ProtectedColumn(ColumnRef ref, ColumnConfig config, ColumnCipher cipher, boolean binary, CryptoMeters meters) {
     this.meters = meters;
@@ -75,6 +78,75 @@ public final class ProtectedColumn {
    */
   public int searchWidth() {
     return cipher.searchWidth();
+  }
+
+  /** The migration the column is in, or null. */
+  public dev.aegis.config.Migration migration() {
+    return config.migration();
+  }
+
+  /**
+   * How many values an equality search on this column compares with (see {@link #searchForms}): one per
+   * enabled key, and one more for the plaintext while the column is migrated. 1 in the normal state.
+   */
+  public int searchSlots() {
+    return config.migrating() ? cipher.searchWidth() + 1 : cipher.searchWidth();
+  }
+
+  /**
+   * Every form a stored value equal to {@code value} can have: its ciphertext under each enabled key, the
+   * primary's first, then, while the column is migrated, its plaintext as the unencrypted column holds it
+   * ({@link #plainForm}). Only for deterministic columns.
+   */
+  public Object[] searchForms(Object value) throws SQLException {
+    Object[] sealed = sealForSearch(value);
+    if (!config.migrating()) {
+      return sealed;
+    }
+    Object[] forms = java.util.Arrays.copyOf(sealed, sealed.length + 1);
+    forms[sealed.length] = plainForm(value);
+    return forms;
+  }
+
+  /**
+   * What the server stores for {@code value} written now: its ciphertext ({@link #seal}), or, while the
+   * column is decrypted back to plaintext ({@code migration: decrypting}), its {@link #plainForm}.
+   */
+  public Object stored(Object value) throws SQLException {
+    if (config.migration() == dev.aegis.config.Migration.DECRYPTING) {
+      return plainForm(value);
+    }
+    return seal(value);
+  }
+
+  /**
+   * {@code value} as the column holds it unencrypted, after conversion to the column's type: for a
+   * character column its text form as MySQL prints the type (a String), for a binary column its bytes (a
+   * String's UTF-8). What a migrated column's plaintext rows hold, and what {@code aegis decrypt-column}
+   * writes.
+   */
+  public Object plainForm(Object value) throws SQLException {
+    announce();
+    Object typed = ValueCoercion.coerce(config.type(), value, name);
+    if (!binary) {
+      return ValueCoercion.text(typed);
+    }
+    return typed instanceof byte[] bytes ? bytes
+        : ValueCoercion.text(typed).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Logs, once per column, that it is being migrated and what that means for its values in flight. */
+  void announce() {
+    if (announced || !config.migrating()) {
+      return;
+    }
+    announced = true;
+    LOG.warn("Encrypted column {} is being migrated (migration: {}): stored values are read as ciphertext or"
+        + " plaintext, writes store {}, and equality searches on it send the searched value to the server in"
+        + " plaintext as well, to find rows not migrated yet. Remove the migration setting once the migration"
+        + " has finished. Logged once per column.", name, config.migration().name().toLowerCase(
+            java.util.Locale.ROOT), config.migration() == dev.aegis.config.Migration.DECRYPTING
+            ? "plaintext" : "ciphertext");
   }
 
   /**

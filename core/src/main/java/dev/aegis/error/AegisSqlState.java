@@ -60,7 +60,14 @@ public enum AegisSqlState {
    * A configured column does not fit encryption: its table or the column is missing, its type is neither
    * character nor binary, or it is too narrow for the ciphertext of its {@code max-length}.
    */
-  SCHEMA_MISMATCH("ZA301");
+  SCHEMA_MISMATCH("ZA301"),
+  /**
+   * A prepared statement whose SQL depends on the keys (an equality search on a deterministic column, widened
+   * to every enabled key) had to be prepared again after the keys were reloaded, and a value bound to it
+   * cannot be bound again (a stream or reader, a parameter bound by name, an OUT parameter). Nothing was
+   * sent to the server; prepare the statement again and bind its parameters.
+   */
+  PREPARE_AGAIN("ZA302");
 
   private final String code;
 

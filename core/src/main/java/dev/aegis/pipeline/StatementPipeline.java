@@ -227,6 +227,11 @@ public final class StatementPipeline implements Pipeline {
     return keys == null ? null : keys.reload();
   }
 
+  /** The column encryption once the keys are loaded, or null; for tests. */
+  ColumnEncryption loadedEncryption() {
+    return encryption;
+  }
+
   /** Automatic response's blocks once started, or null; for tests. */
   BlockList blocks() {
     return response == null ? null : response.blocks();

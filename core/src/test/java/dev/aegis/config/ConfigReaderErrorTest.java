@@ -87,7 +87,7 @@ class ConfigReaderErrorTest {
 
     assertThat(e.getMessage()).contains(", line 4, setting 'columns[customers.email].mdoe'")
         .contains("Did you mean 'mode'?")
-        .contains("Settings allowed here: domain, key, max-length, mode, strict, type.");
+        .contains("Settings allowed here: domain, key, max-length, migration, mode, strict, type.");
   }
 
   @Test
@@ -438,6 +438,9 @@ class ConfigReaderErrorTest {
       "'  customers.email: { key: pii, domain: \"a b\" }'|columns[customers.email]|domain must be",
       "'  customers.email: { key: pii, max-length: 0 }'|columns[customers.email].max-length|from 1",
       "'  customers.email: { key: pii, strict: maybe }'|columns[customers.email].strict|expected true or false",
+      "'  customers.email: { key: pii, migration: halfway }'|columns[customers.email].migration|halfway",
+      "'  customers.email: { key: pii, strict: true, migration: encrypting }'|columns[customers.email]"
+          + "|cannot be set with migration: encrypting",
   })
   void encryptionColumnSettingsAreChecked(String line, String setting, String detail) {
     AegisConfigurationException e = invalid("columns:\n" + line + "\n");

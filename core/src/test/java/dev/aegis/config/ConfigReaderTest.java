@@ -101,6 +101,21 @@ class ConfigReaderTest {
   }
 
   @Test
+  void aColumnMayBeInMigration() throws Exception {
+    AegisConfig config = ConfigReader.parse("""
+        columns:
+          customers.email: { mode: deterministic, key: pii, migration: encrypting }
+          customers.phone: { key: pii, migration: decrypting }
+        """, "aegis.yml");
+
+    assertThat(config.columns().get(ColumnRef.valueOf("customers.email")).migration())
+        .isEqualTo(Migration.ENCRYPTING);
+    assertThat(config.columns().get(ColumnRef.valueOf("customers.phone")).migration())
+        .isEqualTo(Migration.DECRYPTING);
+    assertThat(new ColumnConfig(EncryptionMode.RANDOMIZED, "pii").migrating()).isFalse();
+  }
+
+  @Test
   void columnsMayBeWrittenAsBlocksWithSchemaAndAnyCase() throws Exception {
     AegisConfig config = ConfigReader.parse("""
         columns:

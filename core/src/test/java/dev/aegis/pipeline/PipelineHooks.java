@@ -29,6 +29,12 @@ public final class PipelineHooks {
     return ((StatementPipeline) pipeline).blocks();
   }
 
+  /** The encrypted columns a pipeline loaded at its first connect, or null: what a keyset reload re-keys. */
+  public static dev.aegis.encrypt.EncryptedColumns encryptedColumns(Pipeline pipeline) {
+    dev.aegis.encrypt.ColumnEncryption encryption = ((StatementPipeline) pipeline).loadedEncryption();
+    return encryption == null ? null : encryption.columns();
+  }
+
   /** A pipeline on {@code time} whose security events go to {@code events}. */
   public static StatementPipeline withEvents(AegisConfig config, MeterRegistry registry, Path base, TimeSource time,
       Consumer<SecurityEvent> events) {

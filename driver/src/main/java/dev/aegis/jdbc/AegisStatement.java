@@ -13,7 +13,8 @@ import java.util.concurrent.Executor;
 /** A statement whose SQL text goes through the connection's pipeline and whose results point back to it. */
 class AegisStatement implements Statement {
   final AegisConnection connection;
-  final Statement delegate;
+  /** Replaced only by a prepared statement made again under reloaded keys (see AegisPreparedStatement). */
+  Statement delegate;
   private ResultSet lastDelegateResults;
   private AegisResultSet lastResults;
 

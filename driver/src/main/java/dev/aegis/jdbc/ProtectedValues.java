@@ -1,5 +1,6 @@
 package dev.aegis.jdbc;
 
+import dev.aegis.encrypt.PreparedSql;
 import dev.aegis.encrypt.ProtectedColumn;
 import dev.aegis.error.AegisEncryptionException;
 import dev.aegis.error.AegisSqlState;
@@ -15,22 +16,63 @@ import java.sql.Types;
 
 /**
  * How the wrappers hand a value of an encrypted column to the delegate: encrypted, as a string (base64)
- * for a character column or bytes for a binary one; NULL stays NULL. Streams are read whole first, since a
+ * for a character column or bytes for a binary one (in plaintext while the column is decrypted back,
+ * {@code migration: decrypting}); NULL stays NULL. Streams are read whole first, since a
  * ciphertext cannot be produced piece by piece for a column that stores one value.
  */
 final class ProtectedValues {
   private ProtectedValues() {}
 
-  static void set(PreparedStatement delegate, int index, ProtectedColumn column, Object value) throws SQLException {
+  /**
+   * Binds the application's parameter {@code index}, a value of encrypted {@code column}, to the delegate
+   * as {@code plan} placed it: the stored form at one index, or, for a search widened to several stored
+   * forms, one form per index (ciphertext under each key, then plaintext mid-migration).
+   *
+   * @return false when the column's forms no longer match the statement's SQL (the keys were reloaded since
+   *     it was made): nothing is bound, and the statement must be made again before it runs
+   */
+  static boolean set(PreparedStatement delegate, PreparedSql plan, int index, ProtectedColumn column, Object value)
+      throws SQLException {
+    int at = plan.index(index);
+    int slots = plan.slots(index);
     if (value == null) {
-      delegate.setNull(index, column.binary() ? Types.VARBINARY : Types.VARCHAR);
-      return;
+      for (int k = 0; k < slots; k++) {
+        delegate.setNull(at + k, column.binary() ? Types.VARBINARY : Types.VARCHAR);
+      }
+      return true;
     }
-    Object sealed = column.seal(value);
-    if (sealed instanceof byte[] bytes) {
+    if (slots == 1) {
+      setStored(delegate, at, column.stored(value));
+      return true;
+    }
+    Object[] forms = column.searchForms(value);
+    if (forms.length != slots) {
+      return false;
+    }
+    for (int k = 0; k < slots; k++) {
+      setStored(delegate, at + k, forms[k]);
+    }
+    return true;
+  }
+
+  /** {@code setNull} of encrypted parameter {@code index}: NULL in each of its delegate parameters. */
+  static void setNull(PreparedStatement delegate, PreparedSql plan, int index, int sqlType, String typeName)
+      throws SQLException {
+    int at = plan.index(index);
+    for (int k = 0; k < plan.slots(index); k++) {
+      if (typeName == null) {
+        delegate.setNull(at + k, sqlType);
+      } else {
+        delegate.setNull(at + k, sqlType, typeName);
+      }
+    }
+  }
+
+  private static void setStored(PreparedStatement delegate, int index, Object stored) throws SQLException {
+    if (stored instanceof byte[] bytes) {
       delegate.setBytes(index, bytes);
     } else {
-      delegate.setString(index, (String) sealed);
+      delegate.setString(index, (String) stored);
     }
   }
 
@@ -39,7 +81,7 @@ final class ProtectedValues {
       delegate.updateNull(index);
       return;
     }
-    Object sealed = column.seal(value);
+    Object sealed = column.stored(value);
     if (sealed instanceof byte[] bytes) {
       delegate.updateBytes(index, bytes);
     } else {
