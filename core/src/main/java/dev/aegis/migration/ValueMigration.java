@@ -3,8 +3,6 @@ package dev.aegis.migration;
 import dev.aegis.crypto.CiphertextFormat;
 import dev.aegis.crypto.PlainValue;
 import dev.aegis.encrypt.ProtectedColumn;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 
 /**
@@ -61,20 +59,8 @@ final class ValueMigration {
     };
   }
 
-  /** The value as the column holds it unencrypted: text for a character column, bytes for a binary one. */
-  private Object plainForm(Object plain) {
-    String text;
-    if (plain instanceof byte[] bytes) {
-      return column.binary() ? bytes : new String(bytes, StandardCharsets.UTF_8);
-    } else if (plain instanceof BigDecimal decimal) {
-      text = decimal.toPlainString();
-    } else if (plain instanceof Boolean flag) {
-      text = flag ? "1" : "0"; // what MySQL stores for TRUE and FALSE in a character column
-    } else if (plain instanceof java.time.LocalDateTime moment) {
-      text = moment.toLocalDate() + " " + moment.toLocalTime(); // MySQL's form, not ISO's 'T'
-    } else {
-      text = plain.toString();
-    }
-    return column.binary() ? text.getBytes(StandardCharsets.UTF_8) : text;
+  /** The value as the column holds it unencrypted, in the form searches of a migrating column send. */
+  private Object plainForm(Object plain) throws SQLException {
+    return column.plainForm(plain);
   }
 }

@@ -111,7 +111,9 @@ final class ColumnMigrationCommands {
         if (alterSql == null) {
           continue;
         }
-        out.println("Column " + entry.getKey() + " cannot hold its ciphertext. The change that widens it:");
+        out.println("Column " + entry.getKey() + " cannot hold the ciphertext of its " + (entry.getValue()
+            .maxLength() != null ? "max-length" : "longest value (set max-length on the column to size it for"
+            + " longer ones)") + ". The change that widens it:");
         out.println("  " + alterSql + ";");
         if (alter && !dryRun) {
           try (Statement statement = connection.createStatement()) {
@@ -145,6 +147,16 @@ final class ColumnMigrationCommands {
     private static final Set<String> BINARY = Set.of("binary", "varbinary", "tinyblob", "blob", "mediumblob",
         "longblob");
 
+    private static long longest(Connection connection, ColumnRef ref) throws SQLException {
+      String table = (ref.schema() == null ? "" : "`" + ref.schema() + "`.") + "`" + ref.table() + "`";
+      try (Statement statement = connection.createStatement();
+          ResultSet row = statement.executeQuery("SELECT COALESCE(MAX(LENGTH(`" + ref.column() + "`)), 0) FROM "
+              + table)) {
+        row.next();
+        return Math.max(row.getLong(1), 1);
+      }
+    }
+
     /** The ALTER that lets the column hold the ciphertext of its largest value, or null when it can. */
     static String widening(Connection connection, ColumnRef ref, ColumnConfig column) throws SQLException {
       try (PreparedStatement select = connection.prepareStatement("SELECT DATA_TYPE, CHARACTER_MAXIMUM_LENGTH,"
@@ -164,8 +176,9 @@ final class ColumnMigrationCommands {
           EncryptionMode mode = column.mode();
           boolean binary = BINARY.contains(type);
           boolean character = CHARACTER.contains(type);
-          // The plaintext the column can hold today, in bytes, plus the encoding's type byte.
-          long plain = column.maxLength() != null ? column.maxLength() : character || binary ? octets : 64;
+          // The longest plaintext to fit, in bytes: max-length when configured, else the longest value stored
+          // now (not the declared width, which the ALTER itself changes), plus the encoding's type byte.
+          long plain = column.maxLength() != null ? column.maxLength() : longest(connection, ref);
           int encoded = (int) Math.min(Integer.MAX_VALUE - 64, plain + 1);
           long needed = binary ? CiphertextFormat.storedBytes(mode, encoded) : CiphertextFormat.storedChars(mode, encoded);
           long has = binary ? octets : character ? chars : 0;

@@ -64,7 +64,7 @@ final class KeysStatusCommand extends KeysSubcommand {
 
   /** The configuration's rotation period ({@code keys.rotation-days}); every keys command reads it here. */
   static int configuredRotationDays(AegisConfig settings) {
-    return DEFAULT_ROTATION_DAYS;
+    return settings.keys().rotationDays();
   }
 
   @Override
