@@ -230,7 +230,7 @@ final class KeysetReloadWorker {
     List<String> keys = new ArrayList<>(handle.size());
     for (int i = 0; i < handle.size(); i++) {
       KeysetHandle.Entry entry = handle.getAt(i);
-      keys.add(entry.getId() + " (" + (entry.isPrimary() ? "primary"
+      keys.add(Integer.toUnsignedString(entry.getId()) + " (" + (entry.isPrimary() ? "primary"
           : entry.getStatus().toString().toLowerCase(Locale.ROOT)) + ")");
     }
     return (keys.size() == 1 ? "key " : "keys ") + String.join(", ", keys);

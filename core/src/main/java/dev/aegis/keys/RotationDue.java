@@ -73,12 +73,15 @@ public record RotationDue(String keyset, int keyId, Instant created, Instant due
     return switch (state) {
       case FRESH -> null;
       case DUE_SOON -> "key rotation due in " + days + plural(days) + ": keyset '" + keyset + "', primary key "
-          + keyId + ", is " + ageDays + plural(ageDays) + " old (added " + day(created) + ") and due on "
+          + Integer.toUnsignedString(keyId) + ", is " + ageDays + plural(ageDays) + " old (added " + day(created)
+          + ") and due on "
           + day(due) + " (keys.rotation-days " + rotationDays + "); " + rotate;
       case OVERDUE -> "key rotation overdue by " + days + plural(days) + ": keyset '" + keyset + "', primary key "
-          + keyId + ", is " + ageDays + plural(ageDays) + " old (added " + day(created) + ") and was due on "
+          + Integer.toUnsignedString(keyId) + ", is " + ageDays + plural(ageDays) + " old (added " + day(created)
+          + ") and was due on "
           + day(due) + " (keys.rotation-days " + rotationDays + "); " + rotate;
-      case AGE_UNKNOWN -> "key age unknown: keyset '" + keyset + "', primary key " + keyId + ", has no recorded"
+      case AGE_UNKNOWN -> "key age unknown: keyset '" + keyset + "', primary key " + Integer.toUnsignedString(keyId)
+          + ", has no recorded"
           + " date (it was stored before Aegis kept key dates), so whether its rotation is due cannot be told."
           + " New keys are dated: " + rotate;
     };

@@ -185,8 +185,9 @@ class KeysetReloadTest {
       assertThat(KeysHooks.refresh(reload)).isEqualTo("changed");
 
       String line = log.await(l -> l.contains("Aegis keys reloaded"), Duration.ofSeconds(5));
-      assertThat(line).contains("INFO").contains("keyset 'pii' now has keys " + before + " (enabled), " + newPii
-          + " (primary) (had key " + before + " (primary))");
+      assertThat(line).contains("INFO").contains("keyset 'pii' now has keys " + Integer.toUnsignedString(before) + " (enabled), "
+          + Integer.toUnsignedString(newPii)
+          + " (primary) (had key " + Integer.toUnsignedString(before) + " (primary))");
       for (String secret : keyMaterial(stored("pii"))) {
         assertThat(line).doesNotContain(secret);
       }
@@ -203,7 +204,7 @@ class KeysetReloadTest {
     assertThat(reloaded.category()).isEqualTo("keys");
     assertThat(reloaded.severity()).isEqualTo("info");
     assertThat(reloaded.action()).isEqualTo("allow");
-    assertThat(reloaded.detail()).contains("keyset 'pci' now has").contains(newPci + " (primary)");
+    assertThat(reloaded.detail()).contains("keyset 'pci' now has").contains(Integer.toUnsignedString(newPci) + " (primary)");
     assertThat(KeysHooks.refresh(reload)).isEqualTo("unchanged");
   }
 
@@ -320,7 +321,7 @@ class KeysetReloadTest {
     assertThat(KeysHooks.refresh(reload)).isEqualTo("changed");
 
     assertThat(events(KeyEvents.RELOADED).get(0).detail()).contains("keyset 'pii' stored anew with the same key "
-        + primary + " (primary)");
+        + Integer.toUnsignedString(primary) + " (primary)");
     assertThat(email().open(Base64.getDecoder().decode((String) written))).isEqualTo("ada@example.com");
     assertThat(keyIdOf(email().seal("ada@example.com"))).isEqualTo(primary);
     assertThat(reload.current().master().toString()).contains(masterFile.toString());
@@ -373,7 +374,7 @@ class KeysetReloadTest {
     assertThat(events(KeyEvents.ROTATION_DUE)).hasSize(2);
     SecurityEvent pii = events(KeyEvents.ROTATION_DUE).get(1);
     assertThat(pii.detail()).startsWith("key rotation due in 5 days: keyset 'pii', primary key "
-        + stored("pii").getPrimary().getId() + ", is 85 days old (added 2026-11-23) and due on 2027-02-21");
+        + Integer.toUnsignedString(stored("pii").getPrimary().getId()) + ", is 85 days old (added 2026-11-23) and due on 2027-02-21");
     assertThat(pii.severity()).isEqualTo("low");
     assertThat(pii.action()).isEqualTo("alert");
 

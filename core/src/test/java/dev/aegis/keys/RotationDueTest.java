@@ -60,7 +60,7 @@ class RotationDueTest {
     RotationDue due = at(Duration.ofDays(85), 90);
 
     assertThat(due.ageDays()).isEqualTo(85);
-    assertThat(due.describe()).startsWith("key rotation due in 5 days: keyset 'pii', primary key " + primary
+    assertThat(due.describe()).startsWith("key rotation due in 5 days: keyset 'pii', primary key " + Integer.toUnsignedString(primary)
         + ", is 85 days old (added 2026-01-10) and due on 2026-04-10 (keys.rotation-days 90);")
         .contains("aegis keys rotate --stage add");
   }
@@ -69,7 +69,7 @@ class RotationDueTest {
   void overdueSaysByHowMuch() {
     RotationDue due = at(Duration.ofDays(91), 90);
 
-    assertThat(due.describe()).startsWith("key rotation overdue by 1 day: keyset 'pii', primary key " + primary
+    assertThat(due.describe()).startsWith("key rotation overdue by 1 day: keyset 'pii', primary key " + Integer.toUnsignedString(primary)
         + ", is 91 days old (added 2026-01-10) and was due on 2026-04-10 (keys.rotation-days 90);");
   }
 
@@ -80,7 +80,7 @@ class RotationDueTest {
     assertThat(due.state()).isEqualTo(RotationDue.State.AGE_UNKNOWN);
     assertThat(due.warns()).isTrue();
     assertThat(due.ageDays()).isEqualTo(-1);
-    assertThat(due.describe()).startsWith("key age unknown: keyset 'legacy', primary key " + primary
+    assertThat(due.describe()).startsWith("key age unknown: keyset 'legacy', primary key " + Integer.toUnsignedString(primary)
         + ", has no recorded date").contains("aegis keys rotate").contains("New keys are dated");
   }
 

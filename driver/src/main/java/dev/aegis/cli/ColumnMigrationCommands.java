@@ -180,7 +180,8 @@ final class ColumnMigrationCommands {
           // now (not the declared width, which the ALTER itself changes), plus the encoding's type byte.
           long plain = column.maxLength() != null ? column.maxLength() : longest(connection, ref);
           int encoded = (int) Math.min(Integer.MAX_VALUE - 64, plain + 1);
-          long needed = binary ? CiphertextFormat.storedBytes(mode, encoded) : CiphertextFormat.storedChars(mode, encoded);
+          long needed = binary ? CiphertextFormat.storedBytes(mode, encoded)
+              : CiphertextFormat.storedChars(mode, encoded);
           long has = binary ? octets : character ? chars : 0;
           if ((binary || character) && has >= needed) {
             return null;

@@ -80,7 +80,8 @@ abstract class MigrationCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "give the application's database with --url"
             + " jdbc:mysql://HOST:PORT/DATABASE (and --user, --password or AEGIS_DB_PASSWORD)");
       }
-      AegisConfig settings = ConfigReader.read(new ConfigLocation(config.toString(), ConfigLocation.Origin.COMMAND_LINE));
+      AegisConfig settings = ConfigReader.read(new ConfigLocation(config.toString(),
+          ConfigLocation.Origin.COMMAND_LINE));
       if (settings.columns().isEmpty()) {
         err.println("The configuration " + config + " has no encrypted columns.");
         return 2;

@@ -140,7 +140,8 @@ class FullRotationIT {
         switch (role) {
           case 0 -> {
             int id = nextId.getAndIncrement();
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO people (id, email, phone) VALUES (?, ?, ?)")) {
+            try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO people (id, email, phone) VALUES (?, ?, ?)")) {
               insert.setInt(1, id);
               insert.setString(2, email(id));
               insert.setString(3, "+1 555 1" + id);
