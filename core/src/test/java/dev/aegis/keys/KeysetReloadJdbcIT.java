@@ -139,7 +139,7 @@ class KeysetReloadJdbcIT {
     assertThat(primaryInUse()).isEqualTo(promoted).isNotEqualTo(before);
     assertThat(email().open(Base64.getDecoder().decode((String) old))).isEqualTo("ada@example.com");
     assertThat(events).extracting(SecurityEvent::rule).containsExactly(KeyEvents.RELOADED);
-    assertThat(events.get(0).detail()).contains("table aegis_keysets").contains(promoted + " (primary)");
+    assertThat(events.get(0).detail()).contains("table aegis_keysets").contains(Integer.toUnsignedString(promoted) + " (primary)");
   }
 
   @Test

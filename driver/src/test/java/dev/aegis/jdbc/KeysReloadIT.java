@@ -226,7 +226,7 @@ class KeysReloadIT {
       assertReads(aegis, first);
       assertReads(aegis, later);
       await("the keys-reloaded event", () -> !events("keys-reloaded").isEmpty());
-      assertThat(events("keys-reloaded").get(0).detail()).contains(pii + " (primary)");
+      assertThat(events("keys-reloaded").get(0).detail()).contains(Integer.toUnsignedString(pii) + " (primary)");
       assertThat(reloads("changed")).isGreaterThanOrEqualTo(1);
       assertThat(events("keys-reload-failed")).isEmpty();
     }
@@ -302,8 +302,8 @@ class KeysReloadIT {
       // Events arrive in order, so a warning raised for the fresh keys would be first.
       List<SecurityEvent> rotation = events.stream().filter(e -> e.rule().startsWith("key-")).toList();
       assertThat(rotation).extracting(SecurityEvent::detail).allMatch(d -> d.startsWith("key rotation due in 5 days"));
-      assertThat(rotation.get(0).detail()).contains("keyset 'pci', primary key " + primary("pci"));
-      assertThat(rotation.get(1).detail()).contains("keyset 'pii', primary key " + primary("pii"));
+      assertThat(rotation.get(0).detail()).contains("keyset 'pci', primary key " + Integer.toUnsignedString(primary("pci")));
+      assertThat(rotation.get(1).detail()).contains("keyset 'pii', primary key " + Integer.toUnsignedString(primary("pii")));
       assertThat(rotation).extracting(SecurityEvent::category, SecurityEvent::action)
           .containsOnly(org.assertj.core.groups.Tuple.tuple("keys", "alert"));
       double reads = reloads("unchanged");
