@@ -240,7 +240,11 @@ public final class TableMigration {
       }
       throw e;
     } finally {
-      work.setAutoCommit(autoCommit);
+      try {
+        work.setAutoCommit(autoCommit);
+      } catch (SQLException ignored) {
+        // The connection broke: what broke it is already on its way up, and the run ends here.
+      }
     }
   }
 
