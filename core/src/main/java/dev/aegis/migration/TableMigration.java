@@ -25,7 +25,11 @@ public final class TableMigration {
 
   /** Told about progress, from the thread that runs the job. */
   public interface Listener {
-    /** @param total rows in the table when the job started; {@code resumedFrom} counts of the run resumed */
+    /**
+     * @param total values to look at: the table's rows when the job started times its columns (NULLs
+     *     included, so the count is an upper bound)
+     * @param resumedFrom the counts of the run resumed
+     */
     default void started(long total, long jobId, MigrationCounts resumedFrom) {}
 
     default void batch(MigrationCounts soFar) {}
@@ -117,7 +121,7 @@ public final class TableMigration {
           jobId = JobTable.start(work, kind, table, columnList, target, owner);
         }
       }
-      listener.started(count(work), jobId, counts);
+      listener.started(count(work) * columns.size(), jobId, counts);
       Batches batches = new Batches(keyColumns, lastKey);
       long rowsThisRun = 0;
       while (true) {

@@ -174,7 +174,7 @@ abstract class MigrationCommand implements Callable<Integer> {
       this.startNanos = System.nanoTime();
       this.lastLine = startNanos;
       this.resumedScanned = resumedFrom.scanned();
-      out.println(title + ": " + total + " rows" + (jobId == 0 ? " (dry run)" : ", job " + jobId)
+      out.println(title + ": up to " + total + " values" + (jobId == 0 ? " (dry run)" : ", job " + jobId)
           + (resumedFrom.scanned() > 0 ? ", resuming after " + resumedFrom.scanned() + " values" : ""));
       out.flush();
     }
