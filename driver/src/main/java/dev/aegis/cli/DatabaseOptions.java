@@ -40,6 +40,15 @@ final class DatabaseOptions {
 
   /** Plain connections to {@code --url}; a {@code jdbc:aegis:} URL loses its prefix and aegis.* settings. */
   ConnectionSource connections() throws AegisConfigurationException {
+    return plainConnections(url, user, password, command);
+  }
+
+  /**
+   * Connections straight to the server behind {@code url}, without Aegis. Shared by every command that
+   * takes a database URL, so all of them accept the same forms and never echo a password.
+   */
+  static ConnectionSource plainConnections(String url, String user, String password, CommandSpec command)
+      throws AegisConfigurationException {
     String plain = AegisUrl.isAegisUrl(url) ? AegisUrl.parse(url).delegateUrl() : url;
     if (!plain.startsWith("jdbc:")) {
       throw new ParameterException(command.commandLine(), "--url must be a JDBC URL such as"
