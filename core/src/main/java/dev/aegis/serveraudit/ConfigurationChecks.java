@@ -56,12 +56,18 @@ final class ConfigurationChecks {
       evidence.add(on.replace(" ON ", " holds " + privileges.size() + " privilege(s) on ")
           + " (any database named so gets them)");
       int split = on.indexOf(" ON ");
-      fixes.add("REVOKE ALL PRIVILEGES ON " + on.substring(split + 4) + ".* FROM " + on.substring(0, split) + ";");
+      fixes.add("REVOKE ALL PRIVILEGES ON " + on.substring(split + 4) + ".* FROM "
+          + grantTarget(on.substring(0, split)) + ";");
     });
     if (evidence.isEmpty()) {
       return Verdict.pass("no test database and no grants on test schemas");
     }
     return Verdict.fail(evidence, String.join("\n", fixes));
+  }
+
+  /** How GRANT and REVOKE name a grantee: MariaDB's PUBLIC role is written bare. */
+  static String grantTarget(String grantee) {
+    return grantee.equals("'PUBLIC'@''") ? "PUBLIC" : grantee;
   }
 
   private static Verdict localInfile(ServerFacts facts, AuditSettings settings) {

@@ -102,7 +102,7 @@ class NetworkConfigurationLoggingChecksTest {
     Finding finding = facts.check("CFG-01");
     assertThat(finding.outcome()).isEqualTo(Outcome.FAIL);
     assertThat(finding.remediation()).isEqualTo("DROP DATABASE `test`;\nREVOKE ALL PRIVILEGES ON `test\\_%`.* FROM"
-        + " 'PUBLIC'@'';");
+        + " PUBLIC;");
     assertThat(finding.evidence()).noneMatch(e -> e.contains("shop"));
   }
 
